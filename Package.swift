@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "botlint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "botlint", targets: ["botlint"]),
+        .library(name: "BotLintKit", targets: ["BotLintKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libgit2 through pkg-config (Debian: libgit2-dev); only Source/ talks to it.
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .target(
+            name: "BotLintKit",
+            dependencies: [
+                "CLibGit2",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "botlint",
+            dependencies: [
+                "BotLintKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "BotLintKitTests",
+            dependencies: ["BotLintKit"]
+        ),
+    ]
+)

@@ -1,0 +1,163 @@
+/// Where a runner runs. Deployed platforms keep a bot running; local ones are started by people.
+public enum Platform: String, Sendable, Codable, CaseIterable {
+    case fly, railway
+    /// A Procfile or app.json: Heroku, Dokku, Scalingo, or honcho/foreman on a laptop.
+    case heroku
+    /// Start scripts and package.json dev scripts: run by hand.
+    case local
+    /// A crontab line (a developer's machine or a server).
+    case cron
+
+    public var isDeployed: Bool {
+        switch self {
+        case .fly, .railway, .heroku: true
+        case .local, .cron: false
+        }
+    }
+
+    public var displayName: String {
+        switch self {
+        case .fly: "Fly.io"
+        case .railway: "Railway"
+        case .heroku: "Procfile"
+        case .local: "local"
+        case .cron: "cron"
+        }
+    }
+}
+
+public enum RunnerKind: String, Sendable, Codable {
+    case flyProcess, flyReleaseCommand
+    case railwayService
+    case procfileProcess
+    case startScript
+    case cronEntry
+    case packageScript
+}
+
+public enum Lifetime: Hashable, Sendable, Codable {
+    /// Started once and expected to keep running (a service, `@reboot`, a start script).
+    case longRunning
+    /// Started again and again on a schedule (cron expression or Railway cronSchedule).
+    case scheduled(String)
+    /// Runs to completion once per deploy (Procfile `release:`, fly `release_command`).
+    case oneShot
+}
+
+/// How many copies of a runner run at once. `count == nil`: the repository does not say.
+public struct Instances: Hashable, Sendable, Codable {
+    public var count: Int?
+    /// Why botlint believes this count, in words for messages ("numReplicas = 2").
+    public var reason: String?
+    public var location: SourceLocation?
+
+    public init(count: Int?, reason: String? = nil, location: SourceLocation? = nil) {
+        self.count = count
+        self.reason = reason
+        self.location = location
+    }
+
+    public static let one = Instances(count: 1)
+    public static let unknown = Instances(count: nil)
+}
+
+/// Something that keeps a second copy from starting (`flock -n`, `pgrep` check, pid file).
+public struct SingleInstanceGuard: Hashable, Sendable, Codable {
+    public enum Kind: String, Sendable, Codable { case flock, pgrep, pidFile, pkill, systemd }
+    public var kind: Kind
+    public var location: SourceLocation
+
+    public init(kind: Kind, location: SourceLocation) {
+        self.kind = kind
+        self.location = location
+    }
+}
+
+/// A way a process gets started, as one deploy/launch file declares it. The linker resolves its
+/// command to entries and code.
+public struct RunnerDecl: Hashable, Sendable, Codable {
+    public var kind: RunnerKind
+    public var platform: Platform
+    /// The process/service name within its group: Procfile type, fly process group, script name.
+    public var name: String
+    /// Fly app name, Railway service name (folder); nil when there is none.
+    public var group: String?
+    /// Shell command line; nil means "the platform's default command" (Dockerfile CMD, Procfile).
+    public var command: String?
+    public var commandLocation: SourceLocation?
+    public var instances: Instances
+    public var lifetime: Lifetime
+    /// Variables the declaration sets inline (fly `[env]`, an env prefix, app.json `env`).
+    public var env: [EnvAssignment]
+    /// Env files it is known to load (relative to the repository root).
+    public var envFiles: [String]
+    /// Working directory, relative to the repository root ("" for the root).
+    public var directory: String
+    /// The declaration itself (table, line, key).
+    public var location: SourceLocation
+    /// Receives inbound HTTP (fly services for this process group, a Procfile `web`).
+    public var servesHTTP: Bool
+    public var singleInstanceGuard: SingleInstanceGuard?
+    /// Platform settings rules read: `deploy.strategy`, `overlapSeconds`, `release_command`,
+    /// `auto_stop_machines`, `dockerfile`, ... Keys are documented by the extractor.
+    public var settings: [String: String]
+
+    public init(kind: RunnerKind, platform: Platform, name: String, group: String? = nil,
+                command: String?, commandLocation: SourceLocation? = nil,
+                instances: Instances = .unknown, lifetime: Lifetime = .longRunning,
+                env: [EnvAssignment] = [], envFiles: [String] = [], directory: String,
+                location: SourceLocation, servesHTTP: Bool = false,
+                singleInstanceGuard: SingleInstanceGuard? = nil, settings: [String: String] = [:]) {
+        self.kind = kind
+        self.platform = platform
+        self.name = name
+        self.group = group
+        self.command = command
+        self.commandLocation = commandLocation
+        self.instances = instances
+        self.lifetime = lifetime
+        self.env = env
+        self.envFiles = envFiles
+        self.directory = directory
+        self.location = location
+        self.servesHTTP = servesHTTP
+        self.singleInstanceGuard = singleInstanceGuard
+        self.settings = settings
+    }
+}
+
+/// A Dockerfile's final stage, for platforms that run the image's default command.
+public struct DockerfileInfo: Hashable, Sendable, Codable {
+    /// The effective command line (ENTRYPOINT + CMD joined, exec form rendered as words).
+    public var command: String?
+    public var commandLocation: SourceLocation?
+    /// `ENV` values in the final stage.
+    public var env: [EnvAssignment]
+    /// `WORKDIR` relative to the image root, for display only.
+    public var workdir: String?
+
+    public init(command: String?, commandLocation: SourceLocation?, env: [EnvAssignment], workdir: String?) {
+        self.command = command
+        self.commandLocation = commandLocation
+        self.env = env
+        self.workdir = workdir
+    }
+}
+
+/// `package.json`: what `npm start`/`npm run X` and a bare `node .` run.
+public struct PackageManifest: Hashable, Sendable, Codable {
+    public var name: String?
+    public var main: String?
+    public var scripts: [String: String]
+    public var scriptLocations: [String: SourceLocation]
+    public var dependencies: Set<String>
+
+    public init(name: String?, main: String?, scripts: [String: String],
+                scriptLocations: [String: SourceLocation], dependencies: Set<String>) {
+        self.name = name
+        self.main = main
+        self.scripts = scripts
+        self.scriptLocations = scriptLocations
+        self.dependencies = dependencies
+    }
+}

@@ -1,0 +1,84 @@
+/// Recognises and redacts Telegram bot tokens (`<bot id>:<35 url-safe characters>`).
+public enum TokenRedaction {
+    /// Whole-string check: does this value look like a real bot token?
+    public static func looksLikeToken(_ value: String) -> Bool {
+        let bytes = Array(value.utf8)
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        return isTokenShape(bytes, idStart: 0, colon: colon, end: bytes.count)
+    }
+
+    /// The bot id (digits before the colon) of a token-shaped value.
+    public static func botID(_ value: String) -> String? {
+        guard looksLikeToken(value) else { return nil }
+        return value.split(separator: ":", maxSplits: 1).first.map(String.init)
+    }
+
+    /// `123456789:AA…xY`: enough to tell bots apart, never enough to use one.
+    public static func redact(_ token: String) -> String {
+        let parts = token.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2 else { return "…" }
+        let secret = Array(parts[1])
+        guard secret.count >= 8 else { return "\(parts[0]):…" }
+        return "\(parts[0]):\(String(secret.prefix(2)))…\(String(secret.suffix(2)))"
+    }
+
+    public static func redactIfToken(_ value: String) -> String {
+        looksLikeToken(value) ? redact(value) : value
+    }
+
+    /// Replaces every token-shaped run inside arbitrary text (a last line of defence in reporters).
+    public static func scrub(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: ":")) else { return text }
+        let tokens = findTokens(in: Array(text.utf8))
+        guard !tokens.isEmpty else { return text }
+        var out = text
+        for range in tokens.reversed() {
+            let bytes = Array(text.utf8)[range]
+            let token = String(decoding: bytes, as: UTF8.self)
+            let start = out.utf8.index(out.utf8.startIndex, offsetBy: range.lowerBound)
+            let end = out.utf8.index(out.utf8.startIndex, offsetBy: range.upperBound)
+            out.replaceSubrange(start..<end, with: redact(token))
+        }
+        return out
+    }
+
+    /// Byte ranges of token-shaped runs in a buffer. A cheap `memchr(':')`-style pass first.
+    public static func findTokens(in bytes: [UInt8]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            guard bytes[i] == UInt8(ascii: ":") else { i += 1; continue }
+            var idStart = i
+            while idStart > 0, isDigit(bytes[idStart - 1]) { idStart -= 1 }
+            var end = i + 1
+            while end < n, isSecretChar(bytes[end]) { end += 1 }
+            if isTokenShape(bytes, idStart: idStart, colon: i, end: end),
+               idStart == 0 || !isWordChar(bytes[idStart - 1]) {
+                result.append(idStart..<end)
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    static func isTokenShape(_ b: [UInt8], idStart: Int, colon: Int, end: Int) -> Bool {
+        let idLength = colon - idStart
+        let secretLength = end - colon - 1
+        guard (5...12).contains(idLength), secretLength == 35 else { return false }
+        for k in idStart..<colon where !isDigit(b[k]) { return false }
+        for k in (colon + 1)..<end where !isSecretChar(b[k]) { return false }
+        // Placeholders such as 123456789:AAAAAAAA... are not tokens worth reporting or matching.
+        let secret = b[(colon + 1)..<end]
+        if Set(secret).count < 6 { return false }
+        return true
+    }
+
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+    @inline(__always) static func isWordChar(_ c: UInt8) -> Bool {
+        isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95
+    }
+    @inline(__always) static func isSecretChar(_ c: UInt8) -> Bool { isWordChar(c) || c == 45 }
+}

@@ -1,0 +1,2 @@
+import BotLintKit
+print(BotLint.version, BotLint.libgit2Version())

@@ -1,0 +1,3 @@
+import Testing
+@testable import BotLintKit
+@Test func versionIsSet() { #expect(!BotLint.version.isEmpty) }
