@@ -1,0 +1,103 @@
+import Dispatch
+import Foundation
+
+/// What one run of botlint produced.
+public struct LintReport: Sendable {
+    public var root: String
+    public var scope: String
+    public var isGit: Bool
+    /// Sorted deterministically (`Finding.ordered`).
+    public var findings: [Finding]
+    public var topology: Topology
+    public var notes: [Note]
+    public var filesListed: Int
+    public var filesRead: Int
+}
+
+public struct LintOptions: Sendable {
+    public var path: String
+    /// Files above this size are skipped with a note.
+    public var maxFileBytes: Int
+    public var rules: [any Rule]
+
+    public init(path: String, maxFileBytes: Int = 4 << 20, rules: [any Rule] = RuleRegistry.all) {
+        self.path = path
+        self.maxFileBytes = maxFileBytes
+        self.rules = rules
+    }
+}
+
+/// The engine: list → read and extract in parallel → link → rules. Prints nothing.
+public enum Linter {
+    public static func run(_ options: LintOptions, source: (any FileSource)? = nil) throws -> LintReport {
+        let fileSource = source ?? WorkTreeSource(path: options.path)
+        let listing = try fileSource.listing()
+        let analyses = extract(listing, from: fileSource, maxBytes: options.maxFileBytes)
+        let linker = Linker(analyses: analyses.files, allPaths: listing.entries.map(\.path))
+        let topology = linker.link()
+        var findings: [Finding] = []
+        for rule in options.rules { findings += rule.check(topology) }
+        findings.sort(by: Finding.ordered)
+        let notes = (listing.notes + analyses.notes).sorted { ($0.path ?? "", $0.message) < ($1.path ?? "", $1.message) }
+        return LintReport(root: listing.root, scope: listing.scope, isGit: listing.isGit, findings: findings,
+                          topology: topology, notes: notes, filesListed: listing.entries.count, filesRead: analyses.read)
+    }
+
+    struct Extraction {
+        var files: [FileAnalysis]
+        var notes: [Note]
+        var read: Int
+    }
+
+    /// Reads every listed file once, on all cores, and hands it to the extractors that accept
+    /// it. Results are collected per index, so the output order never depends on scheduling.
+    static func extract(_ listing: FileListing, from source: any FileSource, maxBytes: Int) -> Extraction {
+        let extractors = Extractors.all
+        let entries = listing.entries
+        let slots = ResultSlots<(FileAnalysis?, Note?, Bool)>(count: entries.count)
+        let chunk = 64
+        let chunks = (entries.count + chunk - 1) / chunk
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            for i in (c * chunk)..<min(entries.count, (c + 1) * chunk) {
+                let entry = entries[i]
+                let accepting = extractors.filter { $0.accepts(path: entry.path, name: entry.name, isExecutable: entry.isExecutable) }
+                guard !accepting.isEmpty else { slots[i] = (nil, nil, false); continue }
+                switch source.read(entry, in: listing, maxBytes: maxBytes) {
+                case .skipped(let note):
+                    // Binary or huge files only matter when an extractor other than the token scan wanted them.
+                    let relevant = accepting.contains { !($0 is TokenLiteralExtractor) }
+                    slots[i] = (nil, relevant ? note : nil, false)
+                case .file(let file):
+                    var analysis = FileAnalysis(path: entry.path)
+                    for extractor in accepting { extractor.extract(file, into: &analysis) }
+                    slots[i] = (analysis, nil, true)
+                }
+            }
+        }
+        var files: [FileAnalysis] = []
+        var notes: [Note] = []
+        var read = 0
+        for slot in slots.values {
+            guard let (analysis, note, didRead) = slot else { continue }
+            if let analysis { files.append(analysis) }
+            if let note { notes.append(note) }
+            if didRead { read += 1 }
+        }
+        return Extraction(files: files, notes: notes, read: read)
+    }
+}
+
+/// Fixed-size storage that parallel workers write by index without sharing a slot.
+final class ResultSlots<T>: @unchecked Sendable {
+    private var storage: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> T? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [T?] { lock.withLock { storage } }
+}

@@ -1,0 +1,85 @@
+/// One receiving call as one runner's process executes it: the unit conflict rules compare.
+struct ReceiverSite {
+    let runner: Runner
+    let runnerIndex: Int
+    let process: Process
+    let processIndex: Int
+    let receiver: Receiver
+
+    var key: String { "\(runnerIndex)/\(processIndex)" }
+    var token: TokenIdentity { receiver.token }
+
+    /// `fly app "x", process group "bot" (fly.toml:8)` — who runs it and where that is declared.
+    var runnerDescription: String {
+        "\(runner.title) (\(runner.location.line > 0 ? runner.location.description : runner.location.path))"
+    }
+
+    /// `bot.py:40 run_polling()`.
+    var callDescription: String {
+        "\(receiver.fact.api) at \(receiver.fact.location)"
+    }
+
+    var entryDescription: String {
+        process.entry.map { "runs \($0.path)" } ?? "runs `\(process.commandText)`"
+    }
+}
+
+extension Topology {
+    func sites(where include: (Receiver) -> Bool) -> [ReceiverSite] {
+        var result: [ReceiverSite] = []
+        for (r, runner) in runners.enumerated() {
+            for (p, process) in runner.processes.enumerated() {
+                for receiver in process.receivers where include(receiver) {
+                    result.append(ReceiverSite(runner: runner, runnerIndex: r, process: process, processIndex: p,
+                                               receiver: receiver))
+                }
+            }
+        }
+        return result
+    }
+
+    var pollers: [ReceiverSite] { sites { $0.kind == .poll } }
+    var webhookSites: [ReceiverSite] { sites { $0.kind == .setWebhook || $0.kind == .serveWebhook } }
+}
+
+/// Whether two receiving calls can run at the same time, and why not when they cannot.
+enum Concurrency {
+    static func concurrent(_ a: ReceiverSite, _ b: ReceiverSite) -> Bool {
+        if a.runnerIndex == b.runnerIndex {
+            if a.processIndex == b.processIndex {
+                guard a.receiver.fact.location != b.receiver.fact.location else { return false }
+                // Inside one process: an if/else pair never runs both; a blocking call first
+                // means the second never starts while it runs.
+                let evaluator = ConditionEvaluator(env: a.process.env, argv: a.process.argv,
+                                                   assumedSet: Set([a.token.variable, b.token.variable].compactMap { $0 }))
+                guard evaluator.canBothHold(a.receiver.condition, b.receiver.condition) else { return false }
+                return a.receiver.fact.concurrency == .background || b.receiver.fact.concurrency == .background
+            }
+            // A script's foreground command blocks; only a backgrounded earlier one overlaps.
+            let first = min(a.processIndex, b.processIndex)
+            return a.runner.processes[first].background
+        }
+        if let ga = a.process.singleInstanceGuard ?? a.runner.decl.singleInstanceGuard,
+           let gb = b.process.singleInstanceGuard ?? b.runner.decl.singleInstanceGuard,
+           ga.kind == gb.kind, ga.kind != .pkill {
+            return false
+        }
+        return true
+    }
+
+    /// Softens a severity and says why when a conflict depends on values botlint cannot see.
+    static func uncertainty(_ sites: [ReceiverSite]) -> (depends: [String], text: String?) {
+        var depends: [String] = []
+        var parts: [String] = []
+        for site in sites {
+            guard case .unknown(let deps) = site.receiver.active else { continue }
+            for d in deps where !depends.contains(d) { depends.append(d) }
+            let where_ = site.runner.title
+            parts.append("\(site.receiver.fact.api) in \(where_) runs only if \(site.receiver.condition.display)")
+        }
+        guard !depends.isEmpty else { return ([], nil) }
+        let names = depends.map { "`\($0)`" }.joined(separator: ", ")
+        return (depends, "This depends on \(names), whose value is not in the repository (set in a dashboard or shell?): "
+                + parts.joined(separator: "; ") + ".")
+    }
+}

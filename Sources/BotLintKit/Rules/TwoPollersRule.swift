@@ -1,0 +1,77 @@
+/// BL101: two or more long-running processes long-poll one bot token.
+public struct TwoPollersRule: Rule {
+    public let id = "BL101"
+    public let name = "two-pollers"
+    public let summary = "two or more long-running runners poll the same bot token"
+    public let defaultSeverity = Severity.error
+
+    public init() {}
+
+    public func check(_ topology: Topology) -> [Finding] {
+        // An unguarded scheduled poller is BL105's; a guarded one still overlaps a copy that
+        // does not take the same lock (an `@reboot` line next to a `flock -n` line).
+        let pollers = topology.pollers.filter { site in
+            if site.runner.isLongRunning { return true }
+            if case .scheduled = site.runner.lifetime {
+                return site.process.singleInstanceGuard != nil || site.runner.decl.singleInstanceGuard != nil
+            }
+            return false
+        }
+        let groups = ConflictGroups.cluster(pollers) { a, b in
+            a.token.sameBot(as: b.token) && Self.bothRun(a, b) && Concurrency.concurrent(a, b)
+        }
+        return groups.map(report)
+    }
+
+    /// Which pairs this rule owns: the same runner, two deployed runners, or two `@reboot`
+    /// lines of one crontab. Deployed vs local is BL104; two unrelated local scripts are
+    /// usually alternatives, not run together.
+    static func bothRun(_ a: ReceiverSite, _ b: ReceiverSite) -> Bool {
+        if a.runnerIndex == b.runnerIndex { return true }
+        let (pa, pb) = (a.runner.platform, b.runner.platform)
+        if pa.isDeployed && pb.isDeployed { return true }
+        if pa == .cron && pb == .cron { return a.runner.location.path == b.runner.location.path }
+        return false
+    }
+
+    private func report(_ group: [ReceiverSite]) -> Finding {
+        let ordered = group.sorted { ($0.process.location, $0.receiver.fact.location) < ($1.process.location, $1.receiver.fact.location) }
+        let sameProcess = Set(ordered.map(\.key)).count == 1
+        let sameRunner = Set(ordered.map(\.runnerIndex)).count == 1
+        let crossPlatform = Set(ordered.map(\.runner.platform)).count > 1
+        let primarySite = ordered[1]
+        let primary = sameProcess ? primarySite.receiver.fact.location : primarySite.process.location
+        var message: String
+        if sameProcess {
+            message = "One process polls \(Describe.sameBot(ordered)) twice: "
+                + Describe.list(ordered.map { "\($0.receiver.fact.api) at \($0.receiver.fact.location)" })
+                + ", both running at once in \(ordered[0].runner.title). "
+        } else {
+            message = "\(Set(ordered.map(\.key)).count) long-running processes poll \(Describe.sameBot(ordered)): "
+                + Describe.list(ordered.map { Describe.site($0, verb: "polls") }) + ". "
+        }
+        message += "Telegram serves getUpdates to one consumer per bot, so they keep ending each other's requests "
+            + "(409 Conflict: terminated by other getUpdates request) and updates are split between them."
+        var severity = defaultSeverity
+        if crossPlatform {
+            message += " They are on different platforms (\(Set(ordered.map(\.runner.platform.displayName)).sorted().joined(separator: ", "))): this conflicts whenever both are deployed."
+            severity = .warning
+        }
+        let uncertain = Concurrency.uncertainty(ordered)
+        if let text = uncertain.text {
+            message += " " + text
+            severity = severity.softened
+        }
+        let fix: String
+        if sameProcess {
+            fix = "Start one poller per bot in a process: remove the second polling call, or give it its own bot token."
+        } else if sameRunner {
+            fix = "Start the bot once: remove the extra launch, or guard it (`flock -n /tmp/bot.lock python bot.py`)."
+        } else {
+            fix = "Keep polling in one runner only (remove the poller from the others or scale them to 0), "
+                + "or give each its own bot token from @BotFather."
+        }
+        return finding(severity, message, at: primary, related: ConflictGroups.related(ordered, skip: primary),
+                       fix: fix, token: ordered[0].token.display)
+    }
+}

@@ -1,0 +1,88 @@
+/// BL102: a bot is polled by one runner while another sets or serves its webhook.
+public struct WebhookAndPollingRule: Rule {
+    public let id = "BL102"
+    public let name = "webhook-and-polling"
+    public let summary = "a token is polled by one runner and has a webhook set or served by another"
+    public let defaultSeverity = Severity.error
+
+    public init() {}
+
+    public func check(_ topology: Topology) -> [Finding] {
+        let pollers = topology.pollers.filter { $0.runner.isLongRunning }
+        let webhooks = topology.webhookSites
+        var findings: [Finding] = []
+        var reported = Set<String>()
+        for poller in pollers {
+            let partners = webhooks.filter { hook in
+                hook.token.sameBot(as: poller.token) && Self.overlap(poller, hook)
+            }
+            guard !partners.isEmpty else { continue }
+            // One finding per polling process and bot; the webhook side lists every partner.
+            let key = poller.key + "|" + poller.token.display
+            guard reported.insert(key).inserted else { continue }
+            findings.append(report(poller, partners))
+        }
+        return findings
+    }
+
+    static func overlap(_ poller: ReceiverSite, _ hook: ReceiverSite) -> Bool {
+        guard poller.runnerIndex == hook.runnerIndex, poller.processIndex == hook.processIndex else { return true }
+        // In one process, an env-switched mode (if WEBHOOK_URL: webhook else polling) is fine.
+        let evaluator = ConditionEvaluator(env: poller.process.env, argv: poller.process.argv,
+                                           assumedSet: Set([poller.token.variable].compactMap { $0 }))
+        return evaluator.canBothHold(poller.receiver.condition, hook.receiver.condition)
+    }
+
+    private func report(_ poller: ReceiverSite, _ hooks: [ReceiverSite]) -> Finding {
+        let library = poller.receiver.fact.library
+        let hookText = Describe.list(hooks.map { hook in
+            let verb = hook.receiver.kind == .setWebhook ? "sets the webhook" : "serves the webhook"
+            return Describe.site(hook, verb: verb)
+        })
+        let sameProcess = hooks.allSatisfy { $0.key == poller.key }
+        var message = "\(Describe.site(poller, verb: "polls")), while \(hookText) for \(Describe.sameBot([poller] + hooks)). "
+        if library.pollingDeletesWebhook {
+            message += "\(library.rawValue) deletes the webhook when polling starts, so each start of the poller silently "
+                + "takes the bot's updates away from the webhook; whenever the webhook is set again, polling fails with "
+                + "409 Conflict: can't use getUpdates method while webhook is active."
+        } else {
+            message += "While the webhook is set, every getUpdates call fails with "
+                + "409 Conflict: can't use getUpdates method while webhook is active, and this poller receives nothing."
+        }
+        var severity = defaultSeverity
+        if !poller.runner.platform.isDeployed || (!sameProcess && hooks.allSatisfy({ !$0.runner.platform.isDeployed && $0.runner.lifetime != .oneShot })) {
+            // A local poller or a hand-run webhook script conflicts when someone runs it.
+            severity = .warning
+        }
+        // One webhook side that certainly runs is enough; otherwise every side's condition counts.
+        let certainHook = hooks.contains { $0.receiver.active == .yes }
+        let uncertain = Concurrency.uncertainty([poller] + (certainHook ? [] : hooks))
+        if let text = uncertain.text {
+            message += " " + text
+            severity = severity.softened
+        }
+        var fix = "Use one mode per bot: "
+        if let switchOff = Self.disablingAssignment(poller.receiver.condition) {
+            fix += "set `\(switchOff)` in the environment of \(poller.runner.title) (the code already honours it), or remove polling there; "
+        } else {
+            fix += "remove polling from \(poller.runner.title) or give it its own bot token; "
+        }
+        fix += "then call deleteWebhook only where you mean to poll, and check getWebhookInfo."
+        let primary = poller.process.location
+        return finding(severity, message, at: primary,
+                       related: ConflictGroups.related([poller] + hooks, skip: primary),
+                       fix: fix, token: poller.token.display)
+    }
+
+    /// An assignment that makes the poller's condition false (`DISABLE_TELEGRAM_BOT=true`).
+    static func disablingAssignment(_ condition: Condition) -> String? {
+        switch condition {
+        case .not(.envEquals(let name, let value, _)): return "\(name)=\(value)"
+        case .not(.envSet(let name)): return "\(name)=true"
+        case .envEquals(let name, let value, _) where value.lowercased() == "true" || value == "1": return "\(name)=false"
+        case .and(let parts):
+            return parts.lazy.compactMap(disablingAssignment).first
+        default: return nil
+        }
+    }
+}

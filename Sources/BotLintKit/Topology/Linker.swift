@@ -1,0 +1,128 @@
+/// Builds the topology: runner declarations → effective commands → processes → entries →
+/// reachable code → receivers with token identities, each evaluated in its runner's env.
+public struct Linker {
+    let index: RepositoryIndex
+
+    public init(analyses: [FileAnalysis], allPaths: [String]) {
+        index = RepositoryIndex(analyses, allPaths: Set(allPaths))
+    }
+
+    public func link() -> Topology {
+        let sorted = index.analyses.keys.sorted().compactMap { index.analyses[$0] }
+        var decls = sorted.flatMap(\.runners)
+        decls = mergeFormations(decls)
+        var consumed = Set<SourceLocation>()
+        var runners: [Runner] = []
+        var expander = ProcessExpander(index: index)
+        for decl in decls where !isFormationOnly(decl) {
+            let defaults = DefaultCommand(index: index).resolve(for: decl)
+            if let location = defaults?.consumedProcfileLocation { consumed.insert(location) }
+            var env = EnvScope()
+            if let dockerEnv = defaults?.imageEnv { env.merge(dockerEnv, source: defaults?.commandLocation?.path ?? "Dockerfile") }
+            env.merge(decl.env, source: decl.location.path)
+            for file in decl.envFiles { env.merge(envAssignments(file), source: file) }
+            if decl.platform == .local || decl.platform == .cron, decl.kind == .procfileProcess {
+                // honcho/foreman load `.env` next to the Procfile.
+                env.mergeDefaults(envAssignments(PathUtil.join(decl.directory, ".env")), source: ".env")
+            }
+            let command = decl.command ?? defaults?.command
+            let commandLocation = decl.command != nil ? (decl.commandLocation ?? decl.location) : defaults?.commandLocation
+            var processes: [Process] = []
+            if let command, let commandLocation {
+                processes = expander.expand(command: command, at: commandLocation, directory: decl.directory,
+                                            env: env, guardedBy: decl.singleInstanceGuard)
+            }
+            let store = Self.secretStore(decl)
+            for p in processes.indices {
+                for r in processes[p].receivers.indices { processes[p].receivers[r].token.store = store }
+            }
+            runners.append(Runner(decl: decl, title: Self.title(decl), command: command,
+                                  commandLocation: commandLocation, env: env, processes: processes))
+        }
+        runners.removeAll { $0.decl.kind == .procfileProcess && consumed.contains($0.decl.location) }
+        runners.append(contentsOf: localScriptRunners(expander: &expander))
+        runners.sort { ($0.location, $0.decl.name) < ($1.location, $1.decl.name) }
+        return Topology(runners: runners,
+                        tokenLiterals: sorted.flatMap(\.tokenLiterals),
+                        problems: sorted.flatMap(\.problems),
+                        notes: sorted.flatMap(\.notes))
+    }
+
+    private func envAssignments(_ path: String) -> [EnvAssignment] {
+        guard let file = index.analyses[path]?.envFile, file.kind == .dotenv else { return [] }
+        return file.assignments
+    }
+
+    /// app.json `formation` quantities attach to the Procfile process of the same name.
+    private func mergeFormations(_ decls: [RunnerDecl]) -> [RunnerDecl] {
+        let formations = decls.filter(isFormationOnly)
+        guard !formations.isEmpty else { return decls }
+        return decls.map { decl in
+            guard decl.kind == .procfileProcess, decl.command != nil,
+                  let f = formations.first(where: { $0.name == decl.name && $0.directory == decl.directory })
+            else { return decl }
+            var merged = decl
+            if f.instances.count != nil { merged.instances = f.instances }
+            merged.env = f.env + decl.env
+            return merged
+        }
+    }
+
+    private func isFormationOnly(_ decl: RunnerDecl) -> Bool {
+        decl.kind == .procfileProcess && decl.command == nil && decl.settings["source"] == "app.json formation"
+    }
+
+    /// Scripts no runner calls but that start a bot: someone runs them by hand.
+    private func localScriptRunners(expander: inout ProcessExpander) -> [Runner] {
+        var result: [Runner] = []
+        for path in index.analyses.keys.sorted() {
+            guard let script = index.analyses[path]?.shellScript, !expander.visitedScripts.contains(path) else { continue }
+            let location = SourceLocation(path: path, line: 1)
+            var env = EnvScope()
+            env.merge(script.exports, source: path)
+            let processes = expander.expand(script: script, scriptPath: path, directory: PathUtil.directory(of: path),
+                                            env: env, guardedBy: nil, depth: 0)
+            guard processes.contains(where: { $0.entry != nil }) else { continue }
+            let name = PathUtil.directory(of: path).isEmpty ? path : String(path.split(separator: "/").last!)
+            let decl = RunnerDecl(kind: .startScript, platform: .local, name: name, command: nil,
+                                  instances: .one, lifetime: .longRunning, directory: PathUtil.directory(of: path),
+                                  location: location)
+            result.append(Runner(decl: decl, title: "start script \(path)", command: nil, commandLocation: nil,
+                                 env: env, processes: processes))
+        }
+        return result
+    }
+
+    /// Where a deployed runner's secrets live; nil for runs on a developer's machine.
+    static func secretStore(_ decl: RunnerDecl) -> String? {
+        switch decl.platform {
+        case .fly: "fly:" + (decl.group ?? decl.location.path)
+        case .railway: "railway:" + (decl.settings["environment"] ?? "production")
+        case .heroku: "heroku:" + decl.directory
+        case .local, .cron: nil
+        }
+    }
+
+    static func title(_ decl: RunnerDecl) -> String {
+        switch decl.kind {
+        case .flyProcess:
+            let app = decl.group.map { "fly app \"\($0)\"" } ?? "fly app"
+            return "\(app), process group \"\(decl.name)\""
+        case .flyReleaseCommand:
+            return "fly release_command" + (decl.group.map { " of app \"\($0)\"" } ?? "")
+        case .railwayService:
+            let env = decl.settings["environment"].map { " (\($0) environment)" } ?? ""
+            return "Railway service \"\(decl.group ?? decl.name)\"\(env)"
+        case .procfileProcess:
+            return decl.platform == .local
+                ? "\(decl.location.path) process \"\(decl.name)\""
+                : "Procfile process \"\(decl.name)\"" + (decl.directory.isEmpty ? "" : " in \(decl.directory)/")
+        case .startScript:
+            return "start script \(decl.location.path)"
+        case .cronEntry:
+            return "cron line \(decl.location.path):\(decl.location.line)"
+        case .packageScript:
+            return "\"\(decl.name)\" in \(decl.location.path)"
+        }
+    }
+}

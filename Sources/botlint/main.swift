@@ -1,2 +1,0 @@
-import BotLintKit
-print(BotLint.version, BotLint.libgit2Version())

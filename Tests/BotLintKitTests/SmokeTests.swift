@@ -1,3 +1,0 @@
-import Testing
-@testable import BotLintKit
-@Test func versionIsSet() { #expect(!BotLint.version.isEmpty) }

@@ -1,0 +1,2 @@
+def due_reminders():
+    return []
