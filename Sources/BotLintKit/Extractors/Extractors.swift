@@ -3,5 +3,6 @@ public enum Extractors {
     public static let all: [any Extractor] = [
         ProcfileExtractor(),
         FlyTomlExtractor(),
+        RailwayExtractor(),
     ]
 }

@@ -61,7 +61,10 @@ struct TOMLKeyScanner {
         } else {
             table = resolve(parts)
         }
-        sightings.append(.init(keyPath: table, key: position, value: position))
+        // `[a.b.c]` also defines `a` and `a.b` when they have no header of their own.
+        for length in 1...table.count {
+            sightings.append(.init(keyPath: Array(table.prefix(length)), key: position, value: position))
+        }
     }
 
     private mutating func scanKeyValue(from start: Int, line: Range<Int>, at position: KeyLocator.Position) {
