@@ -4,5 +4,6 @@ public enum Extractors {
         ProcfileExtractor(),
         FlyTomlExtractor(),
         RailwayExtractor(),
+        HerokuAppJSONExtractor(),
     ]
 }
