@@ -5,5 +5,6 @@ public enum Extractors {
         FlyTomlExtractor(),
         RailwayExtractor(),
         HerokuAppJSONExtractor(),
+        DotEnvExtractor(),
     ]
 }
