@@ -6,5 +6,6 @@ public enum Extractors {
         RailwayExtractor(),
         HerokuAppJSONExtractor(),
         DotEnvExtractor(),
+        DockerfileExtractor(),
     ]
 }

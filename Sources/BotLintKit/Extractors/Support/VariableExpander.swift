@@ -17,35 +17,33 @@ enum VariableExpander {
                 i += 2
                 continue
             }
-            guard byte == UInt8(ascii: "$"), i + 1 < bytes.count else {
+            guard byte == UInt8(ascii: "$"), let reference = reference(in: bytes, at: i, lookup: lookup) else {
                 out.append(byte)
                 i += 1
                 continue
             }
-            let next = bytes[i + 1]
-            if next == UInt8(ascii: "(") { return nil }
-            if next == UInt8(ascii: "{") {
-                guard let close = bytes[(i + 2)...].firstIndex(of: UInt8(ascii: "}")) else {
-                    out.append(contentsOf: bytes[i...])
-                    break
-                }
-                guard let value = braced(bytes[(i + 2)..<close], lookup: lookup) else { return nil }
-                out.append(contentsOf: value.utf8)
-                i = close + 1
-                continue
-            }
-            var end = i + 1
-            while end < bytes.count, isNameByte(bytes[end], first: end == i + 1) { end += 1 }
-            if end == i + 1 {
-                out.append(byte)
-                i += 1
-                continue
-            }
-            guard let value = lookup(String(decoding: bytes[(i + 1)..<end], as: UTF8.self)) else { return nil }
+            guard let value = reference.value else { return nil }
             out.append(contentsOf: value.utf8)
-            i = end
+            i = reference.end
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The `$` reference starting at `start`: its value (nil when unknown) and the index after
+    /// it. nil when the `$` starts no reference (`$` at the end, `$ `, `$1`): a literal dollar.
+    static func reference(in bytes: [UInt8], at start: Int,
+                          lookup: (String) -> String?) -> (value: String?, end: Int)? {
+        guard start + 1 < bytes.count else { return nil }
+        let next = bytes[start + 1]
+        if next == UInt8(ascii: "(") { return (nil, bytes.count) }
+        if next == UInt8(ascii: "{") {
+            guard let close = bytes[(start + 2)...].firstIndex(of: UInt8(ascii: "}")) else { return nil }
+            return (braced(bytes[(start + 2)..<close], lookup: lookup), close + 1)
+        }
+        var end = start + 1
+        while end < bytes.count, isNameByte(bytes[end], first: end == start + 1) { end += 1 }
+        guard end > start + 1 else { return nil }
+        return (lookup(String(decoding: bytes[(start + 1)..<end], as: UTF8.self)), end)
     }
 
     /// The inside of `${...}`: a name, optionally followed by `:-default` or `-default`.
