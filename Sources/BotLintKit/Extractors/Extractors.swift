@@ -7,5 +7,6 @@ public enum Extractors {
         HerokuAppJSONExtractor(),
         DotEnvExtractor(),
         DockerfileExtractor(),
+        PackageJSONExtractor(),
     ]
 }

@@ -54,9 +54,16 @@ struct ConfigDocument: Sendable {
             return ConfigDocument(root: root, locator: locator, problems: [])
         } catch {
             let problem = ParseProblem(location: jsonErrorLocation(error, text: text, path: file.path),
-                                       format: "JSON", message: "invalid JSON")
+                                       format: "JSON", message: "invalid JSON: " + jsonErrorSummary(error))
             return ConfigDocument(root: [:], locator: locator, problems: [problem])
         }
+    }
+
+    /// Foundation's description without its position (the location carries it).
+    private static func jsonErrorSummary(_ error: Error) -> String {
+        let description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "unreadable"
+        let summary = description.components(separatedBy: " around ").first ?? description
+        return TokenRedaction.scrub(summary.trimmingCharacters(in: CharacterSet(charactersIn: ". ")))
     }
 
     /// Foundation reports "around character N" (or "line L, column C"); turn it into a position.
