@@ -1,0 +1,12 @@
+/// Every extractor the engine runs, each asked `accepts` for every file of the repository.
+public enum Extractors {
+    public static let all: [any Extractor] = [
+        ProcfileExtractor(),
+        FlyTomlExtractor(),
+        RailwayExtractor(),
+        HerokuAppJSONExtractor(),
+        DotEnvExtractor(),
+        DockerfileExtractor(),
+        PackageJSONExtractor(),
+    ]
+}

@@ -1,0 +1,186 @@
+/// Finds `[table]` / `[[array.table]]` headers and `key = value` lines in TOML text, line by line,
+/// skipping multi-line strings and arrays. It never fails: odd lines are simply not recorded.
+struct TOMLKeyScanner {
+    private let bytes: [UInt8]
+    private var sightings: [KeyLocator.Sighting] = []
+    private var table: [String] = []
+    /// Elements seen so far per array of tables (resolved path, joined).
+    private var arrayTableCounts: [String: Int] = [:]
+    /// The closing `"""`/`'''` of a multi-line string that is still open.
+    private var openString: [UInt8]?
+    /// Open `[`/`{` of a value continued on the next line.
+    private var bracketDepth = 0
+
+    static func scan(_ bytes: [UInt8]) -> [KeyLocator.Sighting] {
+        var scanner = TOMLKeyScanner(bytes: bytes)
+        var lineNumber = 1
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            scanner.scanLine(start..<end, number: lineNumber)
+            start = end + 1
+            lineNumber += 1
+        }
+        return scanner.sightings
+    }
+
+    private init(bytes: [UInt8]) { self.bytes = bytes }
+
+    private mutating func scanLine(_ line: Range<Int>, number: Int) {
+        var i = line.lowerBound
+        if let delimiter = openString {
+            guard let close = find(delimiter, in: i..<line.upperBound) else { return }
+            openString = nil
+            i = close + delimiter.count
+        }
+        if bracketDepth > 0 || i > line.lowerBound {
+            scanValue(from: i, to: line.upperBound)
+            return
+        }
+        i = skipSpaces(from: i, to: line.upperBound)
+        guard i < line.upperBound, bytes[i] != UInt8(ascii: "#") else { return }
+        let position = KeyLocator.Position(line: number, column: i - line.lowerBound + 1)
+        if bytes[i] == UInt8(ascii: "[") {
+            scanHeader(from: i, to: line.upperBound, at: position)
+        } else {
+            scanKeyValue(from: i, line: line, at: position)
+        }
+    }
+
+    private mutating func scanHeader(from start: Int, to end: Int, at position: KeyLocator.Position) {
+        let isArray = start + 1 < end && bytes[start + 1] == UInt8(ascii: "[")
+        guard let (parts, _) = keyParts(from: start + (isArray ? 2 : 1), to: end), !parts.isEmpty else { return }
+        if isArray {
+            let arrayPath = resolve(Array(parts.dropLast())) + [parts[parts.count - 1]]
+            let joined = KeyLocator.joined(arrayPath)
+            let index = arrayTableCounts[joined] ?? 0
+            arrayTableCounts[joined] = index + 1
+            sightings.append(.init(keyPath: arrayPath, key: position, value: position))
+            table = arrayPath + [String(index)]
+        } else {
+            table = resolve(parts)
+        }
+        // `[a.b.c]` also defines `a` and `a.b` when they have no header of their own.
+        for length in 1...table.count {
+            sightings.append(.init(keyPath: Array(table.prefix(length)), key: position, value: position))
+        }
+    }
+
+    private mutating func scanKeyValue(from start: Int, line: Range<Int>, at position: KeyLocator.Position) {
+        guard let (parts, afterKey) = keyParts(from: start, to: line.upperBound), !parts.isEmpty,
+              afterKey < line.upperBound, bytes[afterKey] == UInt8(ascii: "=") else { return }
+        let valueStart = skipSpaces(from: afterKey + 1, to: line.upperBound)
+        let value = KeyLocator.Position(line: position.line, column: valueStart - line.lowerBound + 1)
+        for length in 1..<parts.count {
+            sightings.append(.init(keyPath: table + parts.prefix(length), key: position, value: position))
+        }
+        sightings.append(.init(keyPath: table + parts, key: position, value: value))
+        scanValue(from: valueStart, to: line.upperBound)
+    }
+
+    /// A header path where every array of tables on the way is its latest element.
+    private func resolve(_ parts: [String]) -> [String] {
+        var resolved: [String] = []
+        for part in parts {
+            resolved.append(part)
+            if let count = arrayTableCounts[KeyLocator.joined(resolved)] { resolved.append(String(count - 1)) }
+        }
+        return resolved
+    }
+
+    /// Dotted key (`a."b.c".d`) up to the byte after it (and after trailing spaces).
+    private func keyParts(from start: Int, to end: Int) -> ([String], Int)? {
+        var parts: [String] = []
+        var i = start
+        while true {
+            i = skipSpaces(from: i, to: end)
+            guard i < end else { return nil }
+            let quote = bytes[i]
+            var partEnd = i
+            if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                partEnd = i + 1
+                while partEnd < end, bytes[partEnd] != quote {
+                    partEnd += (quote == UInt8(ascii: "\"") && bytes[partEnd] == UInt8(ascii: "\\")) ? 2 : 1
+                }
+                guard partEnd < end else { return nil }
+                parts.append(Self.unescape(bytes[(i + 1)..<partEnd]))
+                i = partEnd + 1
+            } else {
+                while partEnd < end, Self.isBareKeyByte(bytes[partEnd]) { partEnd += 1 }
+                guard partEnd > i else { return nil }
+                parts.append(String(decoding: bytes[i..<partEnd], as: UTF8.self))
+                i = partEnd
+            }
+            i = skipSpaces(from: i, to: end)
+            guard i < end, bytes[i] == UInt8(ascii: ".") else { return (parts, i) }
+            i += 1
+        }
+    }
+
+    /// Follows strings, comments and brackets so a value continued on later lines is skipped.
+    private mutating func scanValue(from start: Int, to end: Int) {
+        var i = start
+        while i < end {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "#") { return }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                let triple = [byte, byte, byte]
+                if i + 2 < end, Array(bytes[i..<(i + 3)]) == triple {
+                    guard let close = find(triple, in: (i + 3)..<end) else { openString = triple; return }
+                    i = close + 3
+                    continue
+                }
+                i = skipString(from: i + 1, quote: byte, to: end)
+                continue
+            }
+            if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { bracketDepth += 1 }
+            if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") { bracketDepth = max(0, bracketDepth - 1) }
+            i += 1
+        }
+    }
+
+    private func skipString(from start: Int, quote: UInt8, to end: Int) -> Int {
+        var i = start
+        while i < end, bytes[i] != quote {
+            i += (quote == UInt8(ascii: "\"") && bytes[i] == UInt8(ascii: "\\")) ? 2 : 1
+        }
+        return min(i + 1, end)
+    }
+
+    private func find(_ needle: [UInt8], in range: Range<Int>) -> Int? {
+        var i = range.lowerBound
+        while i + needle.count <= range.upperBound {
+            if bytes[i] == needle[0], Array(bytes[i..<(i + needle.count)]) == needle,
+               i == range.lowerBound || bytes[i - 1] != UInt8(ascii: "\\") || needle[0] == UInt8(ascii: "'") {
+                return i
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private func skipSpaces(from start: Int, to end: Int) -> Int {
+        var i = start
+        while i < end, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") || bytes[i] == UInt8(ascii: "\r") {
+            i += 1
+        }
+        return i
+    }
+
+    private static func isBareKeyByte(_ byte: UInt8) -> Bool {
+        TokenRedaction.isWordChar(byte) || byte == UInt8(ascii: "-")
+    }
+
+    /// Quoted keys: a backslash keeps the next byte (enough for `\"` and `\\` in key names).
+    static func unescape(_ raw: ArraySlice<UInt8>) -> String {
+        var out: [UInt8] = []
+        var escaped = false
+        for byte in raw {
+            if !escaped, byte == UInt8(ascii: "\\") { escaped = true; continue }
+            escaped = false
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
