@@ -8,5 +8,6 @@ public enum Extractors {
         DotEnvExtractor(),
         DockerfileExtractor(),
         PackageJSONExtractor(),
+        TokenLiteralExtractor(),
     ]
 }
