@@ -10,9 +10,22 @@ struct DirectoryWalker {
     let root: String
     var limits = ListingLimits.standard
 
+    private enum Child {
+        case file(FileEntry)
+        case folder(String)
+
+        /// A folder sorts as `name/`, so visiting children in this order lists paths already
+        /// sorted, and the final sort only confirms it instead of sorting from scratch.
+        var sortKey: String {
+            switch self {
+            case .file(let entry): entry.path
+            case .folder(let path): path + "/"
+            }
+        }
+    }
+
     private struct FolderContents {
-        var files: [FileEntry] = []
-        var folders: [String] = []
+        var children: [Child] = []
         var isVirtualenv = false
     }
 
@@ -37,24 +50,26 @@ struct DirectoryWalker {
         guard let contents = read(folder: folder, notes: &state.notes) else { return }
         // The scanned folder itself is scanned even when it is a virtualenv: it was asked for.
         if depth > 0, contents.isVirtualenv { return }
-        for file in contents.files {
-            guard state.entries.count < limits.maxEntries else {
-                state.isTruncated = true
-                return
+        for child in contents.children.sorted(by: { $0.sortKey < $1.sortKey }) {
+            switch child {
+            case .file(let entry):
+                guard state.entries.count < limits.maxEntries else {
+                    state.isTruncated = true
+                    return
+                }
+                state.entries.append(entry)
+            case .folder(let path):
+                guard depth + 1 < limits.maxDepth else {
+                    if state.firstTooDeep == nil { state.firstTooDeep = path }
+                    continue
+                }
+                visit(folder: path, depth: depth + 1, state: &state)
             }
-            state.entries.append(file)
-        }
-        for child in contents.folders {
-            guard depth + 1 < limits.maxDepth else {
-                if state.firstTooDeep == nil { state.firstTooDeep = child }
-                continue
-            }
-            visit(folder: child, depth: depth + 1, state: &state)
         }
     }
 
     /// One folder's regular files and symlinks (FIFOs, sockets and devices are never offered)
-    /// and its subfolders, not yet filtered by depth.
+    /// and its subfolders, unsorted and not yet filtered by depth.
     private func read(folder: String, notes: inout [Note]) -> FolderContents? {
         // O_NOFOLLOW: a folder swapped for a symlink after it was listed is not entered.
         let descriptor = open(POSIXPath.join(root, folder), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
@@ -83,16 +98,16 @@ struct DirectoryWalker {
         if name == ExcludedFolders.virtualenvMarker { contents.isVirtualenv = true }
         // readdir's type saves a stat per folder; files need one anyway for the execute bit.
         if type == UInt8(DT_DIR) {
-            if !ExcludedFolders.walkSkips(folderNamed: name) { contents.folders.append(path) }
+            if !ExcludedFolders.walkSkips(folderNamed: name) { contents.children.append(.folder(path)) }
             return
         }
         guard let status = FileStatus.of(name: name, inDirectory: descriptor) else { return }
         if status.isDirectory {
-            if !ExcludedFolders.walkSkips(folderNamed: name) { contents.folders.append(path) }
+            if !ExcludedFolders.walkSkips(folderNamed: name) { contents.children.append(.folder(path)) }
         } else if status.isRegularFile {
-            contents.files.append(FileEntry(path: path, isExecutable: status.isExecutable))
+            contents.children.append(.file(FileEntry(path: path, isExecutable: status.isExecutable)))
         } else if status.isSymlink {
-            contents.files.append(FileEntry(path: path))
+            contents.children.append(.file(FileEntry(path: path)))
         }
     }
 

@@ -13,6 +13,7 @@ enum ExcludedFolders {
     static let virtualenvMarker = "pyvenv.cfg"
 
     private static let dependencyNames: Set<String> = ["node_modules", "site-packages", "bower_components"]
+    private static let dependencyNameBytes = dependencyNames.sorted().map { Array($0.utf8) }
 
     private static let walkOnlyNames: Set<String> = [
         ".git", ".hg", ".svn",
@@ -29,21 +30,27 @@ enum ExcludedFolders {
     /// Git entries minus those inside dependency folders or a virtualenv. A `pyvenv.cfg` at the
     /// top of the repository does not count: then the repository itself is what was asked for.
     static func removingDependencies(from entries: [FileEntry]) -> [FileEntry] {
+        let nestedMarker = "/" + virtualenvMarker
         let virtualenvs = Set(entries.lazy
-            .filter { $0.name == virtualenvMarker }
-            .map { PathUtil.directory(of: $0.path) }
-            .filter { !$0.isEmpty })
+            .filter { $0.path.hasSuffix(nestedMarker) }
+            .map { PathUtil.directory(of: $0.path) })
         return entries.filter { !isInsideDependency($0.path, virtualenvs: virtualenvs) }
     }
 
+    /// Byte-level scan: this runs for every entry of large repositories, where splitting each
+    /// path into `String` components would cost more than listing the files did.
     private static func isInsideDependency(_ path: String, virtualenvs: Set<String>) -> Bool {
-        let folders = path.split(separator: "/").dropLast()
-        if folders.contains(where: { dependencyNames.contains(String($0)) }) { return true }
-        guard !virtualenvs.isEmpty else { return false }
-        var ancestor = ""
-        for folder in folders {
-            ancestor = ancestor.isEmpty ? String(folder) : ancestor + "/" + folder
-            if virtualenvs.contains(ancestor) { return true }
+        let bytes = path.utf8
+        var componentStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "/") {
+                let folder = bytes[componentStart..<index]
+                if dependencyNameBytes.contains(where: { $0.elementsEqual(folder) }) { return true }
+                if !virtualenvs.isEmpty, virtualenvs.contains(String(Substring(bytes[..<index]))) { return true }
+                componentStart = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
         }
         return false
     }
