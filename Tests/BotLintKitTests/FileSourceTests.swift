@@ -89,6 +89,46 @@ private func skipNote(_ read: FileRead) -> Note? {
         #expect(paths(try WorkTreeSource(path: repo.path).listing()) == ["kept.py"])
     }
 
+    @Test func listsSkipWorktreeFilesOnlyWhenTheyAreInTheWorkTree() throws {
+        let repo = try SourceScratchFolder()
+        try repo.git("init", "-q")
+        try repo.write("config.py", "TOKEN = 'x'\n")
+        try repo.write("sparse/bot.py")
+        try repo.commitAll()
+        try repo.git("update-index", "--skip-worktree", "config.py", "sparse/bot.py")
+        try repo.write("config.py", "TOKEN = 'local'\n")
+        try repo.remove("sparse")
+
+        #expect(paths(try WorkTreeSource(path: repo.path).listing()) == ["config.py"])
+    }
+
+    @Test func walksABareRepositoryAsAPlainFolder() throws {
+        let repo = try SourceScratchFolder()
+        try repo.git("init", "-q", "--bare")
+
+        let listing = try WorkTreeSource(path: repo.path).listing()
+
+        #expect(!listing.isGit)
+        #expect(paths(listing).contains("HEAD"))
+        #expect(listing.notes.isEmpty)
+    }
+
+    @Test(.enabled(if: geteuid() == 0, "only root can give the repository to another user"))
+    func usesGitForARepositoryOwnedByAnotherUser() throws {
+        let repo = try SourceScratchFolder()
+        try repo.git("init", "-q")
+        try repo.write("bot.py")
+        try repo.write(".gitignore", "*.log\n")
+        try repo.write("debug.log")
+        try repo.commitAll()
+        try repo.run("/bin/chown", ["-R", "65534:65534", repo.path])
+
+        let listing = try WorkTreeSource(path: repo.path).listing()
+
+        #expect(listing.isGit)
+        #expect(paths(listing) == [".gitignore", "bot.py"])
+    }
+
     @Test func takesTheExecutableBitFromTheIndexOrTheUntrackedFile() throws {
         let repo = try SourceScratchFolder()
         try repo.git("init", "-q")
