@@ -78,6 +78,21 @@ private func skipNote(_ read: FileRead) -> Note? {
         #expect(paths(listing) == ["app.py", "later.py"])
     }
 
+    @Test func saysSoWhenTheEnclosingRepositoryIgnoresTheFolder() throws {
+        let home = try SourceScratchFolder()
+        try home.git("init", "-q")
+        try home.write(".gitignore", "*\n")
+        try home.write("projects/bot/bot.py")
+
+        let listing = try WorkTreeSource(path: home.url("projects/bot")).listing()
+
+        #expect(listing.isGit)
+        #expect(listing.entries.isEmpty)
+        #expect(listing.notes.map(\.message) == [
+            "git lists no files here: the folder is empty or ignored by the repository at \(home.path)",
+        ])
+    }
+
     @Test func dropsTrackedFilesDeletedFromTheWorkTree() throws {
         let repo = try SourceScratchFolder()
         try repo.git("init", "-q")

@@ -50,7 +50,8 @@ struct DirectoryWalker {
         guard let contents = read(folder: folder, notes: &state.notes) else { return }
         // The scanned folder itself is scanned even when it is a virtualenv: it was asked for.
         if depth > 0, contents.isVirtualenv { return }
-        for child in contents.children.sorted(by: { $0.sortKey < $1.sortKey }) {
+        let ordered = contents.children.map { ($0.sortKey, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        for child in ordered {
             switch child {
             case .file(let entry):
                 guard state.entries.count < limits.maxEntries else {

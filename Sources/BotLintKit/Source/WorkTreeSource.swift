@@ -39,7 +39,8 @@ public struct WorkTreeSource: FileSource {
         }
         do {
             let entries = try GitWorkTreeLister(repository: repository, root: root, scope: scope).entries()
-            let (kept, notes) = Self.bounded(entries, limits: .standard)
+            var (kept, notes) = Self.bounded(entries, limits: .standard)
+            if kept.isEmpty { notes.append(Self.nothingListedNote(root: root)) }
             return FileListing(root: root, scope: scope, isGit: true, entries: kept, notes: notes)
         } catch {
             return walk(folder, notes: [Self.gitUnusableNote(error.description)])
@@ -55,6 +56,13 @@ public struct WorkTreeSource: FileSource {
     private static func bounded(_ entries: [FileEntry], limits: ListingLimits) -> ([FileEntry], [Note]) {
         guard entries.count > limits.maxEntries else { return (entries, []) }
         return (Array(entries.prefix(limits.maxEntries)), [limits.truncationNote(total: entries.count)])
+    }
+
+    /// An empty git listing usually means an enclosing repository (a dotfiles repository in the
+    /// home folder, say) ignores the folder; said out loud, since no finding would follow.
+    private static func nothingListedNote(root: String) -> Note {
+        Note(path: nil, message: "git lists no files here: the folder is empty or ignored by the "
+             + "repository at \(root)")
     }
 
     private static func gitUnusableNote(_ reason: String) -> Note {
