@@ -1,4 +1,10 @@
 #ifndef BOTLINT_CLIBGIT2_SHIM_H
 #define BOTLINT_CLIBGIT2_SHIM_H
 #include <git2.h>
+
+/* git_libgit2_opts is variadic, which Swift cannot call; one fixed-arity wrapper per option used. */
+static inline int botlint_git_set_owner_validation(int enabled) {
+    return git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, enabled);
+}
+
 #endif

@@ -1,0 +1,41 @@
+import CLibGit2
+
+/// Process-wide libgit2 setup and error text, shared by every git-backed source.
+enum LibGit2 {
+    /// Swift runs a static initialiser exactly once, thread-safely, so libgit2 is set up once.
+    private static let setUp: Void = {
+        git_libgit2_init()
+        // The ownership check guards git commands that run programs named in repository config
+        // (fsmonitor, hooks). botlint only reads through libgit2, which runs none of them, and
+        // the check would otherwise refuse a clone owned by another user (a folder scanned as root).
+        _ = botlint_git_set_owner_validation(0)
+    }()
+
+    static func ensureInitialized() {
+        setUp
+    }
+
+    /// libgit2's message for the last failed call on this thread.
+    static func lastErrorMessage() -> String {
+        guard let error = git_error_last(), let message = error.pointee.message else {
+            return "unknown libgit2 error"
+        }
+        let text = String(cString: message)
+        return text.hasSuffix("\n") ? String(text.dropLast()) : text
+    }
+}
+
+/// A failed libgit2 call, described by libgit2 itself.
+struct GitError: Error, CustomStringConvertible {
+    let description: String
+
+    /// Wraps the last libgit2 error of this thread, prefixed by what botlint was doing.
+    static func lastError(while operation: String) -> GitError {
+        GitError(description: "\(operation): \(LibGit2.lastErrorMessage())")
+    }
+
+    /// Turns a libgit2 return code into a thrown error.
+    static func check(_ code: Int32, while operation: String) throws(GitError) {
+        if code < 0 { throw lastError(while: operation) }
+    }
+}

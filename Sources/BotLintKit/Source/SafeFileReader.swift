@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+#if canImport(Glibc)
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+private let systemRead = Darwin.read
+#endif
+
+/// Reads one listed file without ever following a symlink out of the root, opening anything but
+/// a regular file (a FIFO would block, a device could have side effects) or reading unbounded.
+struct SafeFileReader {
+    /// The listing's root.
+    let root: String
+    let maxBytes: Int
+
+    /// Files with a NUL byte this early are binary, as git and grep judge it.
+    static let binaryProbeLength = 8 * 1024
+    private static let chunkLength = 64 * 1024
+
+    private enum Failure: Error {
+        /// Not something to read (vanished, a symlink out of the root or to a non-file): silent.
+        case ignored
+        case noted(String)
+    }
+
+    func read(_ entry: FileEntry) -> FileRead {
+        do throws(Failure) {
+            let bytes = try contents(of: try regularFilePath(for: entry))
+            if bytes.prefix(Self.binaryProbeLength).contains(0) { return .skipped(nil) }
+            return .file(SourceFile(path: entry.path, bytes: bytes, isExecutable: entry.isExecutable))
+        } catch {
+            switch error {
+            case .ignored: return .skipped(nil)
+            case .noted(let message): return .skipped(Note(path: entry.path, message: "skipped: " + message))
+            }
+        }
+    }
+
+    /// The real path of the entry when it is, or links to, a regular file inside the root.
+    private func regularFilePath(for entry: FileEntry) throws(Failure) -> String {
+        guard let realRoot = POSIXPath.resolved(root) else { throw .ignored }
+        // Resolving the whole path also catches a parent folder that is a symlink out of the root.
+        guard let path = POSIXPath.resolved(POSIXPath.join(realRoot, entry.path)) else {
+            throw errno == EACCES ? .noted("permission denied") : .ignored
+        }
+        guard let relative = POSIXPath.relative(path, to: realRoot), !relative.isEmpty,
+              let status = FileStatus.of(path: path), status.isRegularFile else { throw .ignored }
+        return path
+    }
+
+    private func contents(of path: String) throws(Failure) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Self.failure(errno) }
+        defer { close(descriptor) }
+        // fstat again: the path may have been swapped for something else since it was checked.
+        guard let status = FileStatus.of(descriptor: descriptor), status.isRegularFile else { throw .ignored }
+        guard status.size <= maxBytes else { throw tooLarge(status.size) }
+        return try readBounded(descriptor, expected: status.size)
+    }
+
+    /// Reads at most `maxBytes + 1` bytes, so a file growing while it is read is still caught.
+    private func readBounded(_ descriptor: Int32, expected: Int) throws(Failure) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(expected, maxBytes) + 1)
+        var chunk = [UInt8](repeating: 0, count: Self.chunkLength)
+        while bytes.count <= maxBytes {
+            let wanted = min(chunk.count, maxBytes + 1 - bytes.count)
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, wanted) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Self.failure(errno)
+            }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        if bytes.count > maxBytes { throw tooLarge(max(expected, bytes.count)) }
+        return bytes
+    }
+
+    private func tooLarge(_ size: Int) -> Failure {
+        .noted("\(ByteCountText.size(size)) is over the \(ByteCountText.size(maxBytes)) limit")
+    }
+
+    private static func failure(_ code: Int32) -> Failure {
+        switch code {
+        case EACCES, EPERM: .noted("permission denied")
+        case ENOENT, ENOTDIR, ELOOP: .ignored
+        default: .noted("could not read: " + POSIXPath.errorText(code))
+        }
+    }
+}
