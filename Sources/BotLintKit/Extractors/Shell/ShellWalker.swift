@@ -489,7 +489,12 @@ final class ShellWalker {
         case "source", ".":
             guard argv.count > 1 else { return }
             let file = argv[1]
-            if ShellNames.basename(file) != "activate" { addSourced(ShellPath.join(ctx.directory, file)) }
+            if ["sh", "bash", "zsh"].contains(PathUtil.fileExtension(file)) {
+                // A sourced script's commands run here: record it so the linker can follow it.
+                record(invocation, ctx)
+            } else if ShellNames.basename(file) != "activate" {
+                addSourced(ShellPath.join(ctx.directory, file))
+            }
         case "eval":
             invocation.words.dropFirst().forEach { addEnvFiles(mentionedIn: $0, ctx) }
         default:
