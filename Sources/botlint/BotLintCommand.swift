@@ -10,6 +10,9 @@ struct BotLintMain {
         do {
             var command = try BotLintCommand.parseAsRoot()
             try command.run()
+        } catch let failure as InputFailure {
+            FileHandle.standardError.write(Data("botlint: error: \(failure.message)\n".utf8))
+            exit(2)
         } catch {
             let code = BotLintCommand.exitCode(for: error)
             if code == .success {
@@ -42,7 +45,7 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 }
 
-extension Severity: @retroactive ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -62,8 +65,11 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Colour in text output: auto, always or never (NO_COLOR is honoured).")
     var color: ColorChoice = .auto
 
+    @Flag(name: .customLong("no-git"), help: "Read every file under PATH, ignoring git (no .gitignore).")
+    var noGit = false
+
     func run() throws {
-        let report = try runLinter(path: path)
+        let report = try runLinter(path: path, useGit: !noGit)
         switch format {
         case .text:
             print(TextReporter(color: useColor(color)).render(report), terminator: "")
@@ -108,17 +114,25 @@ struct TopologyCommand: ParsableCommand {
     @Argument(help: "Repository or folder to inspect.")
     var path: String = "."
 
+    @Flag(name: .customLong("no-git"), help: "Read every file under PATH, ignoring git (no .gitignore).")
+    var noGit = false
+
     func run() throws {
-        let report = try runLinter(path: path)
+        let report = try runLinter(path: path, useGit: !noGit)
         print(TopologyPrinter.text(report.topology), terminator: "")
     }
 }
 
-func runLinter(path: String) throws -> LintReport {
+/// A problem with what botlint was asked to read (exit code 2, no usage text).
+struct InputFailure: Error {
+    var message: String
+}
+
+func runLinter(path: String, useGit: Bool = true) throws -> LintReport {
     do {
-        return try Linter.run(LintOptions(path: path))
+        return try Linter.run(LintOptions(path: path), source: WorkTreeSource(path: path, useGit: useGit))
     } catch let error as FileSourceError {
-        throw ValidationError(error.description)
+        throw InputFailure(message: error.description)
     }
 }
 

@@ -8,6 +8,8 @@ public enum Extractors {
         DotEnvExtractor(),
         DockerfileExtractor(),
         PackageJSONExtractor(),
+        ShellScriptExtractor(),
+        CrontabExtractor(),
         TokenLiteralExtractor(),
     ]
 }

@@ -36,7 +36,7 @@ public struct ImportTimePollerRule: Rule {
         let isDjango = server.hasPrefix("django")
         var severity: Severity = (workers > 1 || copies > 1 || isDjango) ? .error : .warning
         if workers > 1 { message += " Here \(workers) workers load it (\(site.process.workers?.reason ?? "workers"))." }
-        if let text = Concurrency.uncertainty([site]).text {
+        if let text = Overlap.uncertainty([site]).text {
             message += " " + text
             severity = severity.softened
         }

@@ -26,7 +26,7 @@ public struct LocalAndDeployedPollerRule: Rule {
             + " (\(Describe.sameBot([local] + deployed))). Starting it while the deployed bot is up makes the two fight over "
             + "getUpdates (409 Conflict: terminated by other getUpdates request): the local copy steals production's updates."
         var severity = defaultSeverity
-        if let text = Concurrency.uncertainty([local] + deployed).text {
+        if let text = Overlap.uncertainty([local] + deployed).text {
             message += " " + text
             severity = severity.softened
         }

@@ -43,7 +43,7 @@ extension Topology {
 }
 
 /// Whether two receiving calls can run at the same time, and why not when they cannot.
-enum Concurrency {
+enum Overlap {
     static func concurrent(_ a: ReceiverSite, _ b: ReceiverSite) -> Bool {
         if a.runnerIndex == b.runnerIndex {
             if a.processIndex == b.processIndex {

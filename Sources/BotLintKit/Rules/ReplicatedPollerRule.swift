@@ -17,7 +17,7 @@ public struct ReplicatedPollerRule: Rule {
                 + "Each copy polls \(Describe.sameBot([site])), so they keep ending each other's getUpdates requests "
                 + "(409 Conflict: terminated by other getUpdates request)."
             var severity = certain ? defaultSeverity : .warning
-            if let text = Concurrency.uncertainty([site]).text {
+            if let text = Overlap.uncertainty([site]).text {
                 message += " " + text
                 severity = severity.softened
             }

@@ -9,10 +9,15 @@ public protocol Rule: Sendable {
 }
 
 extension Rule {
-    func finding(_ severity: Severity? = nil, _ message: String, at location: SourceLocation,
+    func finding(_ severity: Severity, _ message: String, at location: SourceLocation,
                  related: [RelatedLocation] = [], fix: String?, token: String? = nil) -> Finding {
-        Finding(rule: id, name: name, severity: severity ?? defaultSeverity, message: message,
+        Finding(rule: id, name: name, severity: severity, message: message,
                 location: location, related: related, fix: fix, token: token)
+    }
+
+    func finding(_ message: String, at location: SourceLocation, related: [RelatedLocation] = [],
+                 fix: String?, token: String? = nil) -> Finding {
+        finding(defaultSeverity, message, at: location, related: related, fix: fix, token: token)
     }
 }
 

@@ -34,7 +34,7 @@ public struct ScheduledPollerRule: Rule {
             fix = "Start it once (`@reboot`, a systemd service or a platform worker), or guard the line: "
                 + "`flock -n /tmp/bot.lock \(site.process.commandText)`."
         }
-        if let text = Concurrency.uncertainty([site]).text {
+        if let text = Overlap.uncertainty([site]).text {
             message += " " + text
             severity = severity.softened
         }

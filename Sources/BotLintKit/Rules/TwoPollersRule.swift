@@ -18,7 +18,7 @@ public struct TwoPollersRule: Rule {
             return false
         }
         let groups = ConflictGroups.cluster(pollers) { a, b in
-            a.token.sameBot(as: b.token) && Self.bothRun(a, b) && Concurrency.concurrent(a, b)
+            a.token.sameBot(as: b.token) && Self.bothRun(a, b) && Overlap.concurrent(a, b)
         }
         return groups.map(report)
     }
@@ -57,7 +57,7 @@ public struct TwoPollersRule: Rule {
             message += " They are on different platforms (\(Set(ordered.map(\.runner.platform.displayName)).sorted().joined(separator: ", "))): this conflicts whenever both are deployed."
             severity = .warning
         }
-        let uncertain = Concurrency.uncertainty(ordered)
+        let uncertain = Overlap.uncertainty(ordered)
         if let text = uncertain.text {
             message += " " + text
             severity = severity.softened

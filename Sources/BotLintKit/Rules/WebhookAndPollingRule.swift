@@ -56,7 +56,7 @@ public struct WebhookAndPollingRule: Rule {
         }
         // One webhook side that certainly runs is enough; otherwise every side's condition counts.
         let certainHook = hooks.contains { $0.receiver.active == .yes }
-        let uncertain = Concurrency.uncertainty([poller] + (certainHook ? [] : hooks))
+        let uncertain = Overlap.uncertainty([poller] + (certainHook ? [] : hooks))
         if let text = uncertain.text {
             message += " " + text
             severity = severity.softened

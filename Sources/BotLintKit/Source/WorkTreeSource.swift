@@ -6,13 +6,18 @@
 /// elsewhere in the repository and the topology could not be built from it alone.
 public struct WorkTreeSource: FileSource {
     public let path: String
+    /// false: walk the folder as it is, even inside a repository (`--no-git`; rule cases, which
+    /// are repositories of their own inside botlint's).
+    public let useGit: Bool
 
-    public init(path: String) {
+    public init(path: String, useGit: Bool = true) {
         self.path = path
+        self.useGit = useGit
     }
 
     public func listing() throws -> FileListing {
         let folder = try Self.resolvedFolder(path)
+        guard useGit else { return walk(folder, notes: []) }
         switch GitRepository.discover(containing: folder) {
         case .notFound:
             return walk(folder, notes: [])
