@@ -228,7 +228,8 @@ struct PythonCodeWalker {
         if mentionsBotAPI { recordRawCall(call, callee: callee, context) }
         recordDotenv(call, callee: callee)
         recordStartupRegistration(call, callee: callee, context)
-        if drafts.isEmpty { recordReferences(call, callee: callee, context) }
+        if drafts.isEmpty { recordCalleeReference(callee, context) }
+        for argument in call.arguments { recordPassedFunction(argument, context) }
     }
 
     /// `Thread(target=bot.polling)`, `executor.submit(bot.infinity_polling)`: the method runs
@@ -322,7 +323,7 @@ struct PythonCodeWalker {
     private static let functionKeywords: Set<String> = ["target", "on_startup", "on_shutdown", "lifespan", "callback", "func"]
     private static let startupKeywords: Set<String> = ["on_startup", "lifespan"]
 
-    private mutating func recordReferences(_ call: PyExpr, callee: PyExpr, _ context: WalkContext) {
+    private mutating func recordCalleeReference(_ callee: PyExpr, _ context: WalkContext) {
         switch callee.node {
         case .name(let name):
             if index.functionNames.contains(name) || (name.first?.isLowercase == true && !isLibraryFunction(name)) {
@@ -333,7 +334,6 @@ struct PythonCodeWalker {
         default:
             break
         }
-        for argument in call.arguments { recordPassedFunction(argument, context) }
     }
 
     /// Builtins and functions imported from well-known libraries (`sleep`, `getenv`).

@@ -94,7 +94,10 @@ private struct PythonModuleIndexBuilder {
             index.functionNames.insert(header.name)
             stack.append(Frame(role: .function, bodyDepth: statement.depth + 1))
         case .classHeader(let name, let bases):
-            index.classBases[name] = bases.compactMap { $0.keyword == nil ? $0.value.dottedName : nil }
+            // Nested classes (pydantic's `class Config:`) must not shadow a module-level class.
+            if enclosingClass == nil {
+                index.classBases[name] = bases.compactMap { $0.keyword == nil ? $0.value.dottedName : nil }
+            }
             stack.append(Frame(role: .classBody(name), bodyDepth: statement.depth + 1))
         case .withHeader(let items):
             if isModuleLevel { for item in items { if let alias = item.alias { index.bindings[alias] = item.context } } }
