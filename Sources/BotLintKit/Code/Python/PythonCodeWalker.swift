@@ -42,6 +42,7 @@ struct PythonCodeWalker {
         case .elifHeader, .elseHeader: break
         default: settleChain()
         }
+        scope = currentScope()
         var terminates = false
         switch statement.kind {
         case .ifHeader(let test): openIf(test, depth: statement.depth)
@@ -74,9 +75,10 @@ struct PythonCodeWalker {
         if !statement.isHeader { top.lastTerminates = terminates }
     }
 
+    /// In-place access: frames hold dictionaries, and copying them per statement dominates.
     private var top: PythonBlockFrame {
         get { stack[stack.count - 1] }
-        set { stack[stack.count - 1] = newValue }
+        _modify { yield &stack[stack.count - 1] }
     }
 
     private mutating func push(_ frame: PythonBlockFrame) {
@@ -86,6 +88,7 @@ struct PythonCodeWalker {
 
     /// Early exits of a finished if/elif/else chain now guard the rest of the block.
     private mutating func settleChain() {
+        guard !top.pendingExits.isEmpty || !top.ifChain.isEmpty else { return }
         top.exits += top.pendingExits
         top.pendingExits = []
         top.ifChain = []
@@ -164,7 +167,10 @@ struct PythonCodeWalker {
 
     private var functionFrameIndex: Int? { stack.lastIndex(where: \.isFunction) }
 
-    private var scope: PythonScope {
+    /// Recomputed once per statement: locals only change between statements.
+    private var scope = PythonScope()
+
+    private func currentScope() -> PythonScope {
         var scope = PythonScope()
         scope.frames = stack.filter(\.isFunction).map(\.locals)
         if let functionIndex = functionFrameIndex, functionIndex > 0 {
@@ -214,7 +220,7 @@ struct PythonCodeWalker {
             walk(orElse, WalkContext(condition: .all([context.condition, guardCondition.negated]),
                                      background: context.background))
         default:
-            for child in expr.children { walk(child, context) }
+            expr.forEachChild { walk($0, context) }
         }
     }
 

@@ -64,7 +64,10 @@ struct PythonConditionBuilder: Sendable {
         if let bound = boundExpression(expr, in: scope) {
             switch bound.node {
             case .compare, .boolean, .not, .call, .constant:
-                return condition(bound, in: scope, depth: depth)
+                // A flag that cannot be read is reported by its own name, not its definition.
+                let resolved = condition(bound, in: scope, depth: depth)
+                if case .opaque = resolved { return opaque(expr) }
+                return resolved
             default:
                 break
             }

@@ -50,25 +50,42 @@ struct PyExpr: Sendable {
 
     var positionalArguments: [PyExpr] { arguments.filter { $0.keyword == nil }.map(\.value) }
 
-    /// Direct sub-expressions, in source order, for walks that look for calls.
-    var children: [PyExpr] {
+    /// Visits direct sub-expressions in source order, without building an array (walks over
+    /// every expression of large files are allocation-bound).
+    func forEachChild(_ body: (PyExpr) -> Void) {
         switch node {
-        case .name, .number, .constant, .other: []
-        case .attribute(let base, _): [base]
-        case .call(let callee, let args): [callee] + args.map(\.value)
-        case .subscripted(let base, let index): [base, index]
+        case .name, .number, .constant, .other:
+            break
+        case .attribute(let base, _):
+            body(base)
+        case .call(let callee, let args):
+            body(callee)
+            for argument in args { body(argument.value) }
+        case .subscripted(let base, let index):
+            body(base)
+            body(index)
         case .string(_, let pieces):
-            pieces.compactMap { piece -> PyExpr? in
-                if case .expression(let e) = piece { return e }
-                return nil
-            }
+            for case .expression(let inner) in pieces { body(inner) }
         case .unary(_, let operand), .not(let operand), .await(let operand), .lambda(let operand),
-             .starred(let operand), .walrus(_, let operand): [operand]
-        case .binary(_, let lhs, let rhs): [lhs, rhs]
-        case .compare(let first, let rest): [first] + rest.map(\.operand)
-        case .boolean(_, let operands), .collection(let operands): operands
-        case .dict(let entries): entries.flatMap { entry in [entry.key, entry.value].compactMap { $0 } }
-        case .ternary(let body, let test, let orElse): [body, test, orElse]
+             .starred(let operand), .walrus(_, let operand):
+            body(operand)
+        case .binary(_, let lhs, let rhs):
+            body(lhs)
+            body(rhs)
+        case .compare(let first, let rest):
+            body(first)
+            for comparison in rest { body(comparison.operand) }
+        case .boolean(_, let operands), .collection(let operands):
+            operands.forEach(body)
+        case .dict(let entries):
+            for entry in entries {
+                if let key = entry.key { body(key) }
+                body(entry.value)
+            }
+        case .ternary(let thenValue, let test, let orElse):
+            body(thenValue)
+            body(test)
+            body(orElse)
         }
     }
 }

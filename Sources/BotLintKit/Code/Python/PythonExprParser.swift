@@ -135,14 +135,33 @@ struct PythonExprParser {
         return nil
     }
 
-    private static let binaryPrecedence: [String: Int] = [
-        "|": 1, "^": 2, "&": 3, "<<": 4, ">>": 4, "+": 5, "-": 5, "*": 6, "/": 6, "//": 6, "%": 6, "@": 6,
-    ]
+    /// Binding power of a binary operator token, without allocating its text.
+    private func binaryPrecedence(_ token: PythonToken) -> Int? {
+        let length = token.end - token.start
+        guard token.kind == .op, length <= 2 else { return nil }
+        let first = stream.bytes[token.start]
+        if length == 2 {
+            let second = stream.bytes[token.start + 1]
+            guard first == second else { return nil }
+            switch first {
+            case UInt8(ascii: "<"), UInt8(ascii: ">"): return 4
+            case UInt8(ascii: "/"): return 6
+            default: return nil
+            }
+        }
+        switch first {
+        case UInt8(ascii: "|"): return 1
+        case UInt8(ascii: "^"): return 2
+        case UInt8(ascii: "&"): return 3
+        case UInt8(ascii: "+"), UInt8(ascii: "-"): return 5
+        case UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "%"), UInt8(ascii: "@"): return 6
+        default: return nil
+        }
+    }
 
     private mutating func parseBinary(minPrecedence: Int) -> PyExpr {
         var lhs = parseUnary()
-        while let token = peek(), token.kind == .op,
-              let precedence = Self.binaryPrecedence[stream.text(token)], precedence >= minPrecedence {
+        while let token = peek(), let precedence = binaryPrecedence(token), precedence >= minPrecedence {
             advance()
             let rhs = parseBinary(minPrecedence: precedence + 1)
             lhs = make(.binary(stream.text(token), lhs, rhs), from: lhs)
@@ -199,8 +218,10 @@ struct PythonExprParser {
         case .name:
             advance()
             let text = stream.text(token)
-            if ["None", "True", "False"].contains(text) { return make(.constant(text), from: token) }
-            return make(.name(text), from: token)
+            switch text {
+            case "None", "True", "False": return make(.constant(text), from: token)
+            default: return make(.name(text), from: token)
+            }
         case .number:
             advance()
             return make(.number(stream.text(token)), from: token)

@@ -7,7 +7,9 @@ struct PythonModuleIndex: Sendable {
     var classAttributes: [String: [String: PyExpr]] = [:]
     var classBases: [String: [String]] = [:]
     var functionNames: Set<String> = []
-    var imports: [PyImport] = []
+    private(set) var imports: [PyImport] = []
+    /// The last import binding each local name.
+    private var importsByName: [String: PyImport] = [:]
     /// argparse destination (`webhook`) → the flag as typed (`--webhook`).
     var argparseFlags: [String: String] = [:]
     /// `Settings.bot_token` → env var name, for pydantic `BaseSettings` classes.
@@ -27,7 +29,15 @@ struct PythonModuleIndex: Sendable {
         }
     }
 
-    func importedName(_ local: String) -> PyImport? { imports.last { $0.localName == local } }
+    func importedName(_ local: String) -> PyImport? { importsByName[local] }
+
+    mutating func add(_ newImports: [PyImport]) {
+        imports += newImports
+        for imported in newImports {
+            if let name = imported.localName { importsByName[name] = imported }
+            libraries.note(imported)
+        }
+    }
 
     static func build(_ statements: [PythonStatement]) -> PythonModuleIndex {
         var builder = PythonModuleIndexBuilder()
@@ -105,8 +115,7 @@ private struct PythonModuleIndexBuilder {
         case .ifHeader, .elifHeader, .elseHeader, .whileHeader, .forHeader, .plainHeader:
             stack.append(Frame(role: .other, bodyDepth: statement.depth + 1))
         case .imports(let imports):
-            index.imports += imports
-            imports.forEach { index.libraries.note($0) }
+            index.add(imports)
         case .assignment(let targets, let value):
             targets.forEach { bind($0, value) }
             noteCalls(in: value)
@@ -202,7 +211,7 @@ private struct PythonModuleIndexBuilder {
             if callee.terminalName == "add_argument" { noteArgparse(expr) }
             if callee.terminalName == "Dispatcher" { index.libraries.noteDispatcher(expr) }
         }
-        for child in expr.children { noteCalls(in: child) }
+        expr.forEachChild { noteCalls(in: $0) }
     }
 
     private mutating func noteArgparse(_ call: PyExpr) {

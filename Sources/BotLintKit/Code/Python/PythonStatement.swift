@@ -3,11 +3,6 @@
 struct PythonStatement: Sendable {
     var depth: Int
     var kind: Kind
-    var line: Int
-    var column: Int
-    /// Source span, for opaque conditions and messages.
-    var start: Int
-    var end: Int
 
     enum Kind: Sendable {
         case ifHeader(PyExpr)

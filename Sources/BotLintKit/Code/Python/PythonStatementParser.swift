@@ -40,23 +40,20 @@ struct PythonStatementParser {
         while start < range.upperBound {
             var keywordIndex = start
             if matches(start, "async"), start + 1 < range.upperBound { keywordIndex += 1 }
-            if let headerKind = headerKeyword(at: keywordIndex, lineEnd: range.upperBound) {
+            if let keyword = headerKeyword(at: keywordIndex, lineEnd: range.upperBound) {
                 let colon = headerColon(from: keywordIndex + 1, to: range.upperBound)
-                emit(headerKind(keywordIndex + 1..<colon), depth: depth, range: start..<colon)
+                emit(header(keyword, keywordIndex + 1..<colon), depth: depth)
                 parseLine(min(colon + 1, range.upperBound)..<range.upperBound, depth: depth + 1)
                 return
             }
             let end = statementEnd(from: start, to: range.upperBound)
-            emit(simpleStatement(start..<end), depth: depth, range: start..<end)
+            emit(simpleStatement(start..<end), depth: depth)
             start = end + 1
         }
     }
 
-    private mutating func emit(_ kind: PythonStatement.Kind, depth: Int, range: Range<Int>) {
-        let first = stream.tokens[range.lowerBound]
-        let last = stream.tokens[max(range.lowerBound, range.upperBound - 1)]
-        statements.append(PythonStatement(depth: depth, kind: kind, line: first.line, column: first.column,
-                                          start: first.start, end: last.end))
+    private mutating func emit(_ kind: PythonStatement.Kind, depth: Int) {
+        statements.append(PythonStatement(depth: depth, kind: kind))
     }
 
     private func matches(_ index: Int, _ literal: StaticString) -> Bool {
@@ -93,23 +90,39 @@ struct PythonStatementParser {
 
     // MARK: Headers
 
-    private typealias HeaderBuilder = (Range<Int>) -> PythonStatement.Kind
+    private enum HeaderKeyword {
+        case ifKeyword, elifKeyword, elseKeyword, whileKeyword, forKeyword, withKeyword, defKeyword, classKeyword, plain
+    }
 
-    private func headerKeyword(at index: Int, lineEnd: Int) -> HeaderBuilder? {
+    private func headerKeyword(at index: Int, lineEnd: Int) -> HeaderKeyword? {
         guard index < lineEnd, stream.tokens[index].kind == .name else { return nil }
-        if matches(index, "if") { return { .ifHeader(self.test($0)) } }
-        if matches(index, "elif") { return { .elifHeader(self.test($0)) } }
-        if matches(index, "else") { return { _ in .elseHeader } }
-        if matches(index, "while") { return { .whileHeader(self.test($0)) } }
-        if matches(index, "for") { return { .forHeader(iterable: self.forIterable($0)) } }
-        if matches(index, "with") { return { .withHeader(self.withItems($0)) } }
-        if matches(index, "def") { return { self.functionHeader($0) } }
-        if matches(index, "class") { return { self.classHeader($0) } }
-        if matches(index, "try") || matches(index, "except") || matches(index, "finally") { return { _ in .plainHeader } }
+        if matches(index, "if") { return .ifKeyword }
+        if matches(index, "elif") { return .elifKeyword }
+        if matches(index, "else") { return .elseKeyword }
+        if matches(index, "while") { return .whileKeyword }
+        if matches(index, "for") { return .forKeyword }
+        if matches(index, "with") { return .withKeyword }
+        if matches(index, "def") { return .defKeyword }
+        if matches(index, "class") { return .classKeyword }
+        if matches(index, "try") || matches(index, "except") || matches(index, "finally") { return .plain }
         if matches(index, "match") || matches(index, "case"), lineEnd - 1 > index, matches(lineEnd - 1, ":") {
-            return { _ in .plainHeader }
+            return .plain
         }
         return nil
+    }
+
+    private func header(_ keyword: HeaderKeyword, _ range: Range<Int>) -> PythonStatement.Kind {
+        switch keyword {
+        case .ifKeyword: .ifHeader(test(range))
+        case .elifKeyword: .elifHeader(test(range))
+        case .elseKeyword: .elseHeader
+        case .whileKeyword: .whileHeader(test(range))
+        case .forKeyword: .forHeader(iterable: forIterable(range))
+        case .withKeyword: .withHeader(withItems(range))
+        case .defKeyword: functionHeader(range)
+        case .classKeyword: classHeader(range)
+        case .plain: .plainHeader
+        }
     }
 
     private func test(_ range: Range<Int>) -> PyExpr {
