@@ -10,6 +10,7 @@ public enum Extractors {
         PackageJSONExtractor(),
         ShellScriptExtractor(),
         CrontabExtractor(),
+        PythonScanner(),
         TokenLiteralExtractor(),
     ]
 }

@@ -38,7 +38,14 @@ public struct TwoPollersRule: Rule {
         let ordered = group.sorted { ($0.process.location, $0.receiver.fact.location) < ($1.process.location, $1.receiver.fact.location) }
         let sameProcess = Set(ordered.map(\.key)).count == 1
         let sameRunner = Set(ordered.map(\.runnerIndex)).count == 1
-        let crossPlatform = Set(ordered.map(\.runner.platform)).count > 1
+        // Certain when two of them share a runner or a platform; a pair across platforms only
+        // conflicts if both deployments are live (a migration leftover, say).
+        let crossPlatform = !ordered.indices.contains { i in
+            ordered.indices.contains { j in
+                j > i && ordered[i].key != ordered[j].key && (ordered[i].runnerIndex == ordered[j].runnerIndex
+                    || ordered[i].runner.platform == ordered[j].runner.platform)
+            }
+        } && !sameProcess
         let primarySite = ordered[1]
         let primary = sameProcess ? primarySite.receiver.fact.location : primarySite.process.location
         var message: String
@@ -54,7 +61,7 @@ public struct TwoPollersRule: Rule {
             + "(409 Conflict: terminated by other getUpdates request) and updates are split between them."
         var severity = defaultSeverity
         if crossPlatform {
-            message += " They are on different platforms (\(Set(ordered.map(\.runner.platform.displayName)).sorted().joined(separator: ", "))): this conflicts whenever both are deployed."
+            message += " They are on different platforms (\(Set(ordered.map(\.runner.platform.displayName)).sorted().joined(separator: ", "))): this conflicts whenever both are deployed (an old deployment that still runs, say)."
             severity = .warning
         }
         let uncertain = Overlap.uncertainty(ordered)

@@ -27,6 +27,9 @@ public struct WebhookAndPollingRule: Rule {
 
     static func overlap(_ poller: ReceiverSite, _ hook: ReceiverSite) -> Bool {
         guard poller.runnerIndex == hook.runnerIndex, poller.processIndex == hook.processIndex else { return true }
+        // A route that could take webhook updates does nothing while no webhook is set; inside
+        // one process only setting the webhook competes with polling.
+        guard hook.receiver.kind == .setWebhook else { return false }
         // In one process, an env-switched mode (if WEBHOOK_URL: webhook else polling) is fine.
         let evaluator = ConditionEvaluator(env: poller.process.env, argv: poller.process.argv,
                                            assumedSet: Set([poller.token.variable].compactMap { $0 }))

@@ -17,8 +17,12 @@ struct EntryResolver {
             guard let file = findFile(path, cwd: cwd, extensions: ["py"]) else { return nil }
             return script(file, cwd: cwd)
         case .pythonModule(let module, _):
-            guard let file = pythonModuleFile(module, cwd: cwd) else { return nil }
-            return script(file, cwd: cwd)
+            // `python -m pkg` runs pkg/__main__.py after importing pkg/__init__.py.
+            let main = pythonModuleFile(module + ".__main__", cwd: cwd)
+            guard let file = main ?? pythonModuleFile(module, cwd: cwd) else { return nil }
+            var resolved = script(file, cwd: cwd)
+            if main != nil, let package = pythonModuleFile(module, cwd: cwd) { resolved.roots.append(package) }
+            return resolved
         case .nodeScript(let path, _, _):
             guard let file = nodeEntry(path, cwd: cwd) else { return nil }
             return script(file, cwd: cwd)
@@ -109,7 +113,6 @@ struct EntryResolver {
 
     private func pythonModuleFile(_ module: String, cwd: String) -> String? {
         index.resolvePythonModule(module, from: PathUtil.join(cwd, "__main__.py"), roots: [cwd, ""])
-            ?? index.resolvePythonModule(module + ".__main__", from: PathUtil.join(cwd, "__main__.py"), roots: [cwd, ""])
     }
 
     /// A path as written in a command: relative to the working directory, or absolute inside a

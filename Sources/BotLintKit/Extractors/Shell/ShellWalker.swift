@@ -506,7 +506,13 @@ final class ShellWalker {
         guard let (name, parts) = word.assignment else { return }
         let value = ctx.expander.expand(parts)
         ctx.variables[name] = value.isKnown ? value.text : nil
-        exports.append(EnvAssignment(name: name, value: value.isKnown ? value.text : nil,
+        // `BOT_TOKEN="$DEV_BOT_TOKEN"`: unknown, but an alias worth keeping (`${DEV_BOT_TOKEN}`):
+        // the linker reads it as "the token is whatever DEV_BOT_TOKEN holds".
+        var recorded = value.isKnown ? value.text : nil
+        if !value.isKnown, parts.count == 1, case .parameter(let other, let modifier, _) = parts[0], modifier.isEmpty {
+            recorded = "${\(other)}"
+        }
+        exports.append(EnvAssignment(name: name, value: recorded,
                                      location: SourceLocation(path: path, line: word.line, column: word.column)))
     }
 
