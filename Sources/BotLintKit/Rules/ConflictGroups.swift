@@ -31,7 +31,10 @@ enum ConflictGroups {
             if seen.insert(location).inserted { result.append(RelatedLocation(location, message)) }
         }
         for site in sites {
-            add(site.runner.location, "\(site.runner.title) is declared here")
+            // A script or cron line is declared by the very line that starts the process.
+            let declaredApart = site.runner.decl.kind != .startScript
+                && (site.runner.location.path, site.runner.location.line) != (site.process.location.path, site.process.location.line)
+            if declaredApart { add(site.runner.location, "\(site.runner.title) is declared here") }
             add(site.process.location, "\(site.runner.title) starts `\(site.process.commandText)` here")
             add(site.receiver.fact.location, "\(site.receiver.fact.api) (\(site.receiver.fact.library.rawValue)) receives updates here")
         }

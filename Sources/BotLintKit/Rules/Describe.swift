@@ -1,18 +1,31 @@
-/// Shared wording for findings, so every rule explains runners and calls the same way.
+/// Shared wording for findings, so every rule names runners, commands and calls the same way.
 enum Describe {
-    /// `fly app "x", process group "bot" runs `python bot.py` (fly.toml:9), which polls with
-    /// run_polling() at bot.py:40`.
-    static func site(_ site: ReceiverSite, verb: String) -> String {
-        var text = "\(site.runner.title) runs `\(site.process.commandText)` (\(site.process.location))"
-        if let entry = site.process.entry, !site.process.commandText.contains(entry.path) {
-            text += ", which loads \(entry.path)"
+    /// `fly app "x", process group "bot" (`python bot.py`, fly.toml:8)`.
+    static func runner(_ site: ReceiverSite) -> String {
+        let command = "`\(site.process.commandText)`"
+        switch site.runner.decl.kind {
+        case .startScript:
+            return "start script \(site.process.location.path) (\(command), line \(site.process.location.line))"
+        case .cronEntry:
+            return "cron line \(shortLocation(site.process.location)) (\(command))"
+        default:
+            return "\(site.runner.title) (\(command), \(shortLocation(site.process.location)))"
         }
-        let fact = site.receiver.fact
-        text += " and \(verb) with \(fact.api) at \(fact.location)"
-        if !site.receiver.via.isEmpty, let first = site.receiver.via.last, first.path != fact.location.path {
-            text += " (reached from \(first))"
-        }
-        return text
+    }
+
+    /// `run_polling at bot.py:40:5`.
+    static func call(_ site: ReceiverSite) -> String {
+        "\(site.receiver.fact.api) at \(site.receiver.fact.location)"
+    }
+
+    /// `the bot BOT_TOKEN` / `the bot BOT_TOKEN (123456789:AA…xY)`.
+    static func bot(_ sites: [ReceiverSite]) -> String {
+        let names = Array(Set(sites.map { $0.token.display })).sorted()
+        return "the bot " + names.joined(separator: " = ")
+    }
+
+    static func shortLocation(_ location: SourceLocation) -> String {
+        location.line > 0 ? "\(location.path):\(location.line)" : location.path
     }
 
     static func list(_ parts: [String]) -> String {
@@ -20,15 +33,7 @@ enum Describe {
         case 0: ""
         case 1: parts[0]
         case 2: "\(parts[0]) and \(parts[1])"
-        default: parts.dropLast().joined(separator: "; ") + "; and " + parts.last!
+        default: parts.dropLast().joined(separator: ", ") + " and " + parts.last!
         }
-    }
-
-    static func token(_ identity: TokenIdentity) -> String { identity.display }
-
-    /// Same bot wording: "the same bot (TELEGRAM_BOT_TOKEN)".
-    static func sameBot(_ sites: [ReceiverSite]) -> String {
-        let names = Array(Set(sites.map { $0.token.display })).sorted()
-        return "the same bot (\(names.joined(separator: " = ")))"
     }
 }

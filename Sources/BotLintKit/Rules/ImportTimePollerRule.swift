@@ -27,8 +27,8 @@ public struct ImportTimePollerRule: Rule {
         } else {
             how = "when \(server) imports \(fact.location.path)"
         }
-        var message = "\(fact.api) at \(fact.location) starts polling \(Describe.sameBot([site])) \(how), "
-            + "for \(site.runner.title) (\(site.process.location)). Code that runs on import runs in every process that "
+        var message = "\(fact.api) starts polling \(Describe.bot([site])) \(how), in \(Describe.runner(site)). "
+            + "Code that runs on import runs in every process that "
             + "loads the app: each web worker, the autoreloader's child, and every `manage.py` command such as `migrate`; "
             + "each of them polls, and they end each other's getUpdates requests (409 Conflict)."
         let workers = site.process.workers?.count ?? 1

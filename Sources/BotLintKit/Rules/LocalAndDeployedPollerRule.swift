@@ -21,10 +21,10 @@ public struct LocalAndDeployedPollerRule: Rule {
     }
 
     private func report(_ local: ReceiverSite, _ deployed: [ReceiverSite]) -> Finding {
-        var message = "\(Describe.site(local, verb: "polls")) — the same bot that "
-            + Describe.list(deployed.map { "\($0.runner.title) (\($0.runner.location)) polls with \($0.receiver.fact.api)" })
-            + " (\(Describe.sameBot([local] + deployed))). Starting it while the deployed bot is up makes the two fight over "
-            + "getUpdates (409 Conflict: terminated by other getUpdates request): the local copy steals production's updates."
+        var message = "\(Describe.runner(local)) polls \(Describe.bot([local] + deployed)) (\(Describe.call(local))), "
+            + "which " + Describe.list(deployed.map { "\($0.runner.title) (\(Describe.shortLocation($0.runner.location)))" })
+            + " also polls when deployed. Running it while the deployed bot is up makes the two fight over getUpdates "
+            + "(409 Conflict: terminated by other getUpdates request), and the local copy takes production's updates."
         var severity = defaultSeverity
         if let text = Overlap.uncertainty([local] + deployed).text {
             message += " " + text

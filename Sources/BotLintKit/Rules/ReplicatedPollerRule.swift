@@ -13,9 +13,9 @@ public struct ReplicatedPollerRule: Rule {
         for site in topology.pollers where site.runner.isLongRunning {
             guard let (count, reason, location, fix, certain) = multiplicity(site) else { continue }
             guard reported.insert(site.key).inserted else { continue }
-            var message = "\(Describe.site(site, verb: "polls")), and \(count) copies of it run at once (\(reason)). "
-                + "Each copy polls \(Describe.sameBot([site])), so they keep ending each other's getUpdates requests "
-                + "(409 Conflict: terminated by other getUpdates request)."
+            var message = "\(Describe.runner(site)) polls \(Describe.bot([site])) (\(Describe.call(site))), and \(count) copies "
+                + "of it run at once (\(reason)). Every copy polls the same token, so they keep ending each other's "
+                + "getUpdates requests (409 Conflict: terminated by other getUpdates request) and split the updates."
             var severity = certain ? defaultSeverity : .warning
             if let text = Overlap.uncertainty([site]).text {
                 message += " " + text

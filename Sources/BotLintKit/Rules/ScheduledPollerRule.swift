@@ -20,7 +20,8 @@ public struct ScheduledPollerRule: Rule {
     }
 
     private func report(_ site: ReceiverSite, schedule: String) -> Finding {
-        var message = "\(Describe.site(site, verb: "polls")) on the schedule `\(schedule)`. A poller never exits, "
+        var message = "\(Describe.runner(site)) starts a poller for \(Describe.bot([site])) (\(Describe.call(site))) "
+            + "on the schedule `\(schedule)`. A poller never exits, "
         var severity = defaultSeverity
         let fix: String
         if site.runner.platform == .railway {

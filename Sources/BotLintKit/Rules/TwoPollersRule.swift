@@ -50,12 +50,16 @@ public struct TwoPollersRule: Rule {
         let primary = sameProcess ? primarySite.receiver.fact.location : primarySite.process.location
         var message: String
         if sameProcess {
-            message = "One process polls \(Describe.sameBot(ordered)) twice: "
-                + Describe.list(ordered.map { "\($0.receiver.fact.api) at \($0.receiver.fact.location)" })
-                + ", both running at once in \(ordered[0].runner.title). "
+            message = "One process of \(ordered[0].runner.title) polls \(Describe.bot(ordered)) twice at once: "
+                + Describe.list(ordered.map(Describe.call)) + ". "
         } else {
-            message = "\(Set(ordered.map(\.key)).count) long-running processes poll \(Describe.sameBot(ordered)): "
-                + Describe.list(ordered.map { Describe.site($0, verb: "polls") }) + ". "
+            let calls = Set(ordered.map(\.receiver.fact.location))
+            message = "\(Describe.bot(ordered)) is polled by \(Set(ordered.map(\.key)).count) long-running processes at once: "
+            if calls.count == 1 {
+                message += Describe.list(ordered.map(Describe.runner)) + ", \(ordered.count == 2 ? "both" : "all") through \(Describe.call(ordered[0])). "
+            } else {
+                message += Describe.list(ordered.map { "\(Describe.runner($0)) with \(Describe.call($0))" }) + ". "
+            }
         }
         message += "Telegram serves getUpdates to one consumer per bot, so they keep ending each other's requests "
             + "(409 Conflict: terminated by other getUpdates request) and updates are split between them."

@@ -39,11 +39,12 @@ public struct WebhookAndPollingRule: Rule {
     private func report(_ poller: ReceiverSite, _ hooks: [ReceiverSite]) -> Finding {
         let library = poller.receiver.fact.library
         let hookText = Describe.list(hooks.map { hook in
-            let verb = hook.receiver.kind == .setWebhook ? "sets the webhook" : "serves the webhook"
-            return Describe.site(hook, verb: verb)
+            let verb = hook.receiver.kind == .setWebhook ? "sets its webhook" : "serves its webhook"
+            return "\(Describe.runner(hook)) \(verb) (\(Describe.call(hook)))"
         })
         let sameProcess = hooks.allSatisfy { $0.key == poller.key }
-        var message = "\(Describe.site(poller, verb: "polls")), while \(hookText) for \(Describe.sameBot([poller] + hooks)). "
+        var message = "\(Describe.runner(poller)) polls \(Describe.bot([poller] + hooks)) (\(Describe.call(poller))), "
+            + "while \(hookText). "
         if library.pollingDeletesWebhook {
             message += "\(library.rawValue) deletes the webhook when polling starts, so each start of the poller silently "
                 + "takes the bot's updates away from the webhook; whenever the webhook is set again, polling fails with "

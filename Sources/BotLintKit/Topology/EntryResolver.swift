@@ -112,17 +112,26 @@ struct EntryResolver {
     }
 
     private func pythonModuleFile(_ module: String, cwd: String) -> String? {
-        index.resolvePythonModule(module, from: PathUtil.join(cwd, "__main__.py"), roots: [cwd, ""])
+        index.resolvePythonModule(module, from: PathUtil.join(cwd, "__main__.py"), roots: Self.searchDirectories(cwd))
+    }
+
+    /// The working directory, then its ancestors: a crontab in `deploy/` or a script in
+    /// `scripts/` usually runs code from the project folder above it.
+    static func searchDirectories(_ cwd: String) -> [String] {
+        var result = [cwd]
+        var dir = cwd
+        while !dir.isEmpty {
+            dir = PathUtil.directory(of: dir)
+            result.append(dir)
+        }
+        return result
     }
 
     /// A path as written in a command: relative to the working directory, or absolute inside a
     /// container (`/app/bot.py` → the `bot.py` next to the deploy config).
     private func findFile(_ path: String, cwd: String, extensions: [String]) -> String? {
         if !path.hasPrefix("/") {
-            let candidate = PathUtil.join(cwd, path)
-            if index.exists(candidate) { return candidate }
-            if index.exists(PathUtil.normalize(path)) { return PathUtil.normalize(path) }
-            return nil
+            return Self.searchDirectories(cwd).lazy.map { PathUtil.join($0, path) }.first(where: index.exists)
         }
         let parts = path.split(separator: "/").map(String.init)
         for start in parts.indices {

@@ -33,7 +33,9 @@ struct ProcessExpander {
         var processes: [Process] = []
         for command in script.commands {
             let launch = LaunchResolver.resolve(command)
-            let cwd = PathUtil.join(directory, command.directory)
+            // `cd /srv/bot` names a folder on a server, not in the repository: stay where the
+            // declaring file is and let entry resolution search from there.
+            let cwd = command.directory.hasPrefix("/") ? directory : PathUtil.join(directory, command.directory)
             var processEnv = scope
             processEnv.merge(command.envPrefix, source: command.location.path)
             processEnv.merge(launch.env, source: command.location.path)
