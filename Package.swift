@@ -37,7 +37,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BotLintKitTests",
-            dependencies: ["BotLintKit"]
+            // The CLI tests run the built `botlint` binary, so it is built with the tests.
+            dependencies: ["BotLintKit", "botlint"]
         ),
     ]
 )

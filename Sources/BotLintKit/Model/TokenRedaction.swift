@@ -53,8 +53,8 @@ public enum TokenRedaction {
             while idStart > 0, isDigit(bytes[idStart - 1]) { idStart -= 1 }
             var end = i + 1
             while end < n, isSecretChar(bytes[end]) { end += 1 }
-            if isTokenShape(bytes, idStart: idStart, colon: i, end: end),
-               idStart == 0 || !isWordChar(bytes[idStart - 1]) {
+            // No check on what precedes the id: URLs write tokens as `/bot<id>:<secret>/`.
+            if isTokenShape(bytes, idStart: idStart, colon: i, end: end) {
                 result.append(idStart..<end)
                 i = end
             } else {

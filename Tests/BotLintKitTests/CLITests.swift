@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import BotLintKit
+
+/// Runs the built `botlint` binary the way users and CI do: exit codes, formats, determinism.
+@Suite("Command line")
+struct CLITests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: String {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [directory, directory.deletingLastPathComponent()] {
+            let path = candidate.appendingPathComponent("botlint").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return RuleCase.repositoryRoot + "/.build/debug/botlint"
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let process = Foundation.Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NO_COLOR")
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func casePath(_ rule: String, _ name: String) -> String {
+        RuleCase.all.first { $0.rule.hasPrefix(rule) && $0.name == name }!.directory
+    }
+
+    @Test func exitCodeIsOneForErrorsAndZeroWhenClean() throws {
+        let conflict = try Self.run(["--no-git", Self.casePath("BL101", "procfile-two-types")])
+        #expect(conflict.status == 1)
+        #expect(conflict.stdout.contains("BL101 two-pollers"))
+        let clean = try Self.run(["--no-git", Self.casePath("BL101", "three-bots-three-tokens")])
+        #expect(clean.status == 0)
+        #expect(clean.stdout.contains("No conflicts found"))
+    }
+
+    @Test func failOnDecidesWhichSeverityFails() throws {
+        let warningsOnly = Self.casePath("BL104", "fly-and-start-script")
+        #expect(try Self.run(["--no-git", warningsOnly]).status == 0)
+        #expect(try Self.run(["--no-git", "--fail-on", "warning", warningsOnly]).status == 1)
+    }
+
+    @Test func usageAndInputErrorsExitTwo() throws {
+        let missing = try Self.run(["/definitely/not/here"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no such folder"))
+        #expect(try Self.run(["--format", "yaml", "."]).status == 2)
+        #expect(try Self.run(["explain", "BL999"]).status == 2)
+    }
+
+    @Test func jsonIsValidVersionedAndSorted() throws {
+        let run = try Self.run(["--no-git", "--format", "json", Self.casePath("BL901", "broken-fly-toml")])
+        #expect(run.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect(object?["version"] as? Int == 1)
+        let findings = object?["findings"] as? [[String: Any]] ?? []
+        #expect(findings.map { $0["rule"] as? String } == ["BL101", "BL901"])
+        let location = findings.first?["location"] as? [String: Any]
+        #expect(location?["path"] as? String == "Procfile")
+        let summary = object?["summary"] as? [String: Int]
+        #expect(summary?["errors"] == 1 && summary?["warnings"] == 1)
+    }
+
+    @Test func outputIsByteIdenticalAcrossRuns() throws {
+        let path = Self.casePath("BL102", "railway-node-polling-django-webhook")
+        for format in ["text", "json"] {
+            let first = try Self.run(["--no-git", "--format", format, path]).stdout
+            let second = try Self.run(["--no-git", "--format", format, path]).stdout
+            #expect(first == second)
+            #expect(!first.isEmpty)
+        }
+    }
+
+    @Test func colorFollowsTheFlagAndNoColor() throws {
+        let path = Self.casePath("BL101", "procfile-two-types")
+        #expect(try Self.run(["--no-git", "--color", "always", path]).stdout.contains("\u{1B}["))
+        #expect(!(try Self.run(["--no-git", "--color", "auto", path]).stdout.contains("\u{1B}[")))
+        #expect(!(try Self.run(["--no-git", "--color", "never", path]).stdout.contains("\u{1B}[")))
+    }
+
+    @Test func rulesAndExplainWorkWithoutARepository() throws {
+        let rules = try Self.run(["rules"])
+        #expect(rules.status == 0)
+        #expect(rules.stdout.split(separator: "\n").count == RuleRegistry.all.count)
+        let explain = try Self.run(["explain", "two-pollers"])
+        #expect(explain.status == 0)
+        #expect(explain.stdout.hasPrefix("# BL101 two-pollers"))
+    }
+
+    @Test func topologyShowsRunnersEntriesAndReceivers() throws {
+        let run = try Self.run(["topology", "--no-git", Self.casePath("BL104", "fly-and-start-script")])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("fly app \"loyalitybot-partner\", process group \"app\""))
+        #expect(run.stdout.contains("entry:   bot.py (script)"))
+        #expect(run.stdout.contains("poll"))
+        #expect(run.stdout.contains("token BOT_TOKEN"))
+    }
+
+    @Test func jsonMatchesThePublishedSchema() throws {
+        // Python's jsonschema validates draft-07; the schema file is what editors rely on.
+        let check = Foundation.Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", "-c", "import jsonschema"]
+        check.standardError = FileHandle.nullDevice
+        try check.run()
+        check.waitUntilExit()
+        try #require(check.terminationStatus == 0, "python3 with jsonschema is needed for this test")
+        for ruleCase in RuleCase.all {
+            let output = try Self.run(["--no-git", "--format", "json", ruleCase.directory]).stdout
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("botlint-\(UUID().uuidString).json")
+            try output.write(to: file, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let validate = Foundation.Process()
+            validate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            validate.arguments = ["python3", "-c", """
+                import json, sys, jsonschema
+                schema = json.load(open(sys.argv[1]))
+                jsonschema.validate(json.load(open(sys.argv[2])), schema)
+                """, RuleCase.repositoryRoot + "/docs/botlint-output.schema.json", file.path]
+            let err = Pipe()
+            validate.standardError = err
+            try validate.run()
+            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            validate.waitUntilExit()
+            #expect(validate.terminationStatus == 0, "\(ruleCase): \(message)")
+        }
+    }
+}

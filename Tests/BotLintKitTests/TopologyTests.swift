@@ -1,0 +1,69 @@
+import Testing
+@testable import BotLintKit
+
+@Suite("Conditions, token identity and redaction")
+struct TopologyTests {
+    let webhookSet = Condition.envSet("WEBHOOK_URL")
+
+    @Test func evaluatesInTheRunnersEnvironment() {
+        var env = EnvScope()
+        env.merge([EnvAssignment(name: "MODE", value: "Webhook", location: nil)], source: "fly.toml")
+        let evaluator = ConditionEvaluator(env: env, argv: ["python", "bot.py", "--webhook"])
+        #expect(evaluator.evaluate(.envEquals("MODE", "webhook", caseInsensitive: true)) == .yes)
+        #expect(evaluator.evaluate(.envEquals("MODE", "webhook", caseInsensitive: false)) == .no)
+        #expect(evaluator.evaluate(.argument("--webhook")) == .yes)
+        #expect(evaluator.evaluate(webhookSet) == .unknown(dependsOn: ["WEBHOOK_URL"]))
+        #expect(evaluator.evaluate(.and([webhookSet, .never])) == .no)
+        #expect(evaluator.evaluate(.or([webhookSet, .always])) == .yes)
+    }
+
+    @Test func anIfElsePairNeverRunsBoth() {
+        let evaluator = ConditionEvaluator(env: EnvScope(), argv: [])
+        #expect(!evaluator.canBothHold(webhookSet, webhookSet.negated))
+        #expect(evaluator.canBothHold(webhookSet, .envSet("OTHER")))
+        let polling = Condition.envEquals("MODE", "polling", caseInsensitive: false)
+        let webhook = Condition.envEquals("MODE", "webhook", caseInsensitive: false)
+        #expect(!evaluator.canBothHold(polling, webhook))
+        #expect(evaluator.canBothHold(polling, .not(webhook)))
+    }
+
+    @Test func theTokenItselfCountsAsSet() {
+        let evaluator = ConditionEvaluator(env: EnvScope(), argv: [], assumedSet: ["BOT_TOKEN"])
+        #expect(evaluator.evaluate(.envSet("BOT_TOKEN")) == .yes)
+    }
+
+    @Test func sameVariableIsOneBotExceptAcrossSeparateSecretStores() {
+        let prod = TokenIdentity(variable: "BOT_TOKEN", store: "fly:bot")
+        let staging = TokenIdentity(variable: "BOT_TOKEN", store: "fly:bot-staging")
+        let laptop = TokenIdentity(variable: "BOT_TOKEN", store: nil)
+        let heroku = TokenIdentity(variable: "BOT_TOKEN", store: "heroku:")
+        #expect(!prod.sameBot(as: staging))
+        #expect(prod.sameBot(as: laptop))
+        #expect(prod.sameBot(as: heroku))
+        #expect(!prod.sameBot(as: TokenIdentity(variable: "ADMIN_BOT_TOKEN", store: "fly:bot")))
+    }
+
+    @Test func visibleValuesCompareByBotID() {
+        let a = TokenIdentity(variable: "BOT_TOKEN", botID: "111", redacted: "111:AA…xY")
+        let b = TokenIdentity(variable: "DEV_TOKEN", botID: "111", redacted: "111:AA…xY")
+        let c = TokenIdentity(variable: "BOT_TOKEN", botID: "222", redacted: "222:AA…zZ")
+        #expect(a.sameBot(as: b))
+        #expect(!a.sameBot(as: c))
+    }
+
+    @Test func aScriptAliasFollowsTheOtherVariable() {
+        var env = EnvScope()
+        env.merge([EnvAssignment(name: "BOT_TOKEN", value: "${DEV_BOT_TOKEN}", location: nil)], source: "start_dev.sh")
+        let (identity, _) = TokenIdentity.resolve(.env("BOT_TOKEN", default: nil), in: "bot.py", env: env)
+        #expect(identity.variable == "DEV_BOT_TOKEN")
+    }
+
+    @Test func redactionKeepsTheBotIDAndFourCharacters() {
+        let token = "5912837465:AAHk3vQ9wT2nLx8ZpR4sYc7uJm1bE6dFg0a"
+        #expect(TokenRedaction.looksLikeToken(token))
+        #expect(TokenRedaction.redact(token) == "5912837465:AA…0a")
+        #expect(TokenRedaction.scrub("url=https://api.telegram.org/bot\(token)/getMe") == "url=https://api.telegram.org/bot5912837465:AA…0a/getMe")
+        #expect(!TokenRedaction.looksLikeToken("123456789:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
+        #expect(!TokenRedaction.looksLikeToken("110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"))
+    }
+}
