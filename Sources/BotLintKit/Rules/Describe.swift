@@ -28,6 +28,13 @@ enum Describe {
         location.line > 0 ? "\(location.path):\(location.line)" : location.path
     }
 
+    /// Capitalises a message that starts with a word (`fly app …` → `Fly app …`), never a path.
+    static func sentence(_ text: String) -> String {
+        let firstWord = text.prefix { $0 != " " }
+        guard let first = text.first, first.isLowercase, !firstWord.contains("."), !firstWord.contains("/") else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
     static func list(_ parts: [String]) -> String {
         switch parts.count {
         case 0: ""

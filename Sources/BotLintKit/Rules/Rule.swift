@@ -11,7 +11,7 @@ public protocol Rule: Sendable {
 extension Rule {
     func finding(_ severity: Severity, _ message: String, at location: SourceLocation,
                  related: [RelatedLocation] = [], fix: String?, token: String? = nil) -> Finding {
-        Finding(rule: id, name: name, severity: severity, message: message.prefix(1).uppercased() + message.dropFirst(),
+        Finding(rule: id, name: name, severity: severity, message: Describe.sentence(message),
                 location: location, related: related, fix: fix, token: token)
     }
 

@@ -65,8 +65,10 @@ public struct TwoPollersRule: Rule {
             + "(409 Conflict: terminated by other getUpdates request) and updates are split between them."
         var severity = defaultSeverity
         if crossPlatform {
-            message += " They are on different platforms (\(Set(ordered.map(\.runner.platform.displayName)).sorted().joined(separator: ", "))): this conflicts whenever both are deployed (an old deployment that still runs, say)."
-            severity = .warning
+            // Repositories often carry configs for several platforms and deploy to one; an old
+            // deployment that still runs is worth a note, not a failure.
+            message += " They are on different platforms (\(Set(ordered.map(\.runner.platform.displayName)).sorted().joined(separator: ", "))): this conflicts only while both deployments run (an old one left running, say)."
+            severity = .note
         }
         let uncertain = Overlap.uncertainty(ordered)
         if let text = uncertain.text {

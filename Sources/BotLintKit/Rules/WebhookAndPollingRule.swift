@@ -60,6 +60,11 @@ public struct WebhookAndPollingRule: Rule {
         }
         // One webhook side that certainly runs is enough; otherwise every side's condition counts.
         let certainHook = hooks.contains { $0.receiver.active == .yes }
+        if poller.runner.platform.isDeployed,
+           hooks.allSatisfy({ $0.runner.platform.isDeployed && $0.runner.platform != poller.runner.platform }) {
+            message += " The two are on different platforms: this conflicts only while both deployments run."
+            severity = .note
+        }
         let uncertain = Overlap.uncertainty([poller] + (certainHook ? [] : hooks))
         if let text = uncertain.text {
             message += " " + text
