@@ -37,7 +37,7 @@ enum BotAPIMethod: String, CaseIterable, Sendable {
         let last = range.upperBound - hostMarker.count
         while i <= last {
             var k = 0
-            while k < hostMarker.count, lowercased(bytes[i + k]) == hostMarker[k] { k += 1 }
+            while k < hostMarker.count, ByteSearch.asciiLowercased(bytes[i + k]) == hostMarker[k] { k += 1 }
             if k == hostMarker.count {
                 offsets.append(i)
                 i += k
@@ -47,8 +47,23 @@ enum BotAPIMethod: String, CaseIterable, Sendable {
         }
         return offsets
     }
+}
 
-    @inline(__always) private static func lowercased(_ byte: UInt8) -> UInt8 {
+extension ByteSearch {
+    /// ASCII case-insensitive search of a lowercase `needle` within `range` of `haystack`.
+    static func containsCaseInsensitive(_ haystack: [UInt8], _ needle: [UInt8], in range: Range<Int>) -> Bool {
+        guard !needle.isEmpty, range.count >= needle.count else { return false }
+        var i = range.lowerBound
+        while i <= range.upperBound - needle.count {
+            var k = 0
+            while k < needle.count, asciiLowercased(haystack[i + k]) == needle[k] { k += 1 }
+            if k == needle.count { return true }
+            i += 1
+        }
+        return false
+    }
+
+    @inline(__always) static func asciiLowercased(_ byte: UInt8) -> UInt8 {
         byte >= 65 && byte <= 90 ? byte + 32 : byte
     }
 }

@@ -125,7 +125,7 @@ struct BotAPIURLText {
             case UInt8(ascii: ")"), UInt8(ascii: "]"):
                 depth -= 1
                 if depth < 0 { break scan }
-            case UInt8(ascii: ","), UInt8(ascii: ";") where depth == 0: break scan
+            case UInt8(ascii: ",") where depth == 0, UInt8(ascii: ";") where depth == 0: break scan
             default: break
             }
             i += 1

@@ -11,25 +11,36 @@ struct JSBindings {
     private(set) var names: [String: Binding] = [:]
     /// Bot objects by receiver path (`bot`, `this.bot`).
     private(set) var bots: [String: JSBotObject] = [:]
+    /// First segments of `bots` keys: most calls are on other objects and stop here.
+    private(set) var botRoots: Set<String> = []
     /// Names bound to a library export (`TelegramBot`, `Telegraf`, `run`, `dotenv`), with the
     /// module for namespace lookups (`grammy.Bot`).
     private(set) var libraryNames: [String: (module: String, importedName: String?)] = [:]
-    /// Local names imported from other files of the repository (`./bot`).
+    /// Local names imported from other files of the repository (`./bot`, `@/bot`), not packages.
     private(set) var relativeImports: Set<String> = []
     /// Variables holding an instance of a class (`const service = new BotService()`).
     private(set) var instances: [String: String] = [:]
 
     mutating func bind(_ name: String, _ binding: Binding) { names[name] = binding }
-    mutating func bindBot(_ path: String, _ bot: JSBotObject) { bots[path] = bot }
+    mutating func bindBot(_ path: String, _ bot: JSBotObject) {
+        bots[path] = bot
+        botRoots.insert(String(path.prefix { $0 != "." }))
+    }
     mutating func bindInstance(_ name: String, of className: String) { instances[name] = className }
 
     mutating func bindImport(local: String, module: String, importedName: String?) {
         if JavaScriptLibraryCatalog.family(of: module) != nil {
             libraryNames[local] = (module, importedName)
-        } else {
-            relativeImports.insert(local)
-            names[local] = .value(.symbol(local))
+            return
         }
+        names[local] = .value(.symbol(local))
+        if Self.isRepositoryModule(module) { relativeImports.insert(local) }
+    }
+
+    /// Relative paths and the usual in-repository aliases (`@/`, `~/`, `#` subpath imports);
+    /// bare names (`express`), `node:` builtins and URLs are packages.
+    static func isRepositoryModule(_ module: String) -> Bool {
+        ["./", "../", "/", "@/", "~/", "#", "src/"].contains { module.hasPrefix($0) } || module == "." || module == ".."
     }
 
     /// The library export a callee path names: `Telegraf`, `tg.Telegraf`, `require("telegraf")`.

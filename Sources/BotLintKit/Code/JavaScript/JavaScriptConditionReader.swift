@@ -10,13 +10,23 @@ struct JSConditionReader {
         let range = file.trimmed(range)
         guard !range.isEmpty else { return .opaque("") }
         guard depth <= Self.maxDepth else { return opaque(range) }
-        let alternatives = file.split(range) { file.isOp($0, JSOp.or) }
-        if alternatives.count > 1 { return .any(alternatives.map { condition($0, depth: depth + 1) }) }
-        if file.firstTopLevel(range, where: { file.isOp($0, JSOp.nullish) || file.isOp($0, JSOp.question) }) != nil {
-            return opaque(range)
+        var hasOr = false, hasAnd = false, hasOther = false
+        file.forEachTopLevel(range) { i in
+            switch file[i].op {
+            case JSOp.or: hasOr = true
+            case JSOp.and: hasAnd = true
+            case JSOp.nullish, JSOp.question: hasOther = true
+            default: break
+            }
+            return true
         }
-        let conjuncts = file.split(range) { file.isOp($0, JSOp.and) }
-        if conjuncts.count > 1 { return .all(conjuncts.map { condition($0, depth: depth + 1) }) }
+        if hasOr {
+            return .any(file.split(range) { file.isOp($0, JSOp.or) }.map { condition($0, depth: depth + 1) })
+        }
+        if hasOther { return opaque(range) }
+        if hasAnd {
+            return .all(file.split(range) { file.isOp($0, JSOp.and) }.map { condition($0, depth: depth + 1) })
+        }
         if file.isOp(range.lowerBound, JSOp.not) {
             return condition((range.lowerBound + 1)..<range.upperBound, depth: depth + 1).negated
         }
@@ -27,7 +37,10 @@ struct JSConditionReader {
     /// Whether this is the entry-point test: `require.main === module`, `!module.parent`,
     /// `import.meta.main`, `import.meta.url === \`file://${process.argv[1]}\``.
     func isMainGuard(_ range: Range<Int>) -> Bool {
-        let text = file.sourceText(file.trimmed(range))
+        let range = file.trimmed(range)
+        let first = file.isOp(range.lowerBound, JSOp.not) ? range.lowerBound + 1 : range.lowerBound
+        guard file.isWord(first, "require") || file.isWord(first, "module") || file.isWord(first, "import") else { return false }
+        let text = file.sourceText(range)
         return text == "require.main === module" || text == "require.main == module"
             || text == "module === require.main" || text == "!module.parent" || text == "import.meta.main"
             || (text.hasPrefix("import.meta.url") && text.contains("process.argv[1]"))

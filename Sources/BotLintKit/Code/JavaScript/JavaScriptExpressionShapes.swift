@@ -12,15 +12,25 @@ extension JSTokens {
     func path(at start: Int, limit: Int) -> Path? {
         guard start < limit, isIdentifier(start) else { return nil }
         var segments = [text(start)]
+        let end = walkPath(from: start, limit: limit) { segments.append($0) }
+        return Path(segments: segments, end: end)
+    }
+
+    /// Where the path starting at `start` ends, without building its segments.
+    func pathEnd(at start: Int, limit: Int) -> Int? {
+        guard start < limit, isIdentifier(start) else { return nil }
+        return walkPath(from: start, limit: limit, segment: nil)
+    }
+
+    private func walkPath(from start: Int, limit: Int, segment: ((String) -> Void)?) -> Int {
         var i = start + 1
         while i < limit {
             if (isOp(i, JSOp.dot) || isOp(i, JSOp.optionalChain)), i + 1 < limit,
                isIdentifier(i + 1) || tokens[i + 1].kind == .privateName {
-                segments.append(text(i + 1))
+                segment?(text(i + 1))
                 i += 2
-            } else if isOp(i, JSOp.openBracket), i + 2 < limit, let key = stringValue(i + 1),
-                      isOp(i + 2, JSOp.closeBracket) {
-                segments.append(key)
+            } else if isOp(i, JSOp.openBracket), i + 2 < limit, tokens[i + 1].kind == .string, isOp(i + 2, JSOp.closeBracket) {
+                segment?(stringValue(i + 1) ?? "")
                 i += 3
             } else if isOp(i, JSOp.not), i + 1 < limit, isOp(i + 1, JSOp.dot) {
                 i += 1  // TypeScript non-null assertion inside a path: `config!.token`
@@ -28,7 +38,7 @@ extension JSTokens {
                 break
             }
         }
-        return Path(segments: segments, end: i)
+        return i
     }
 
     /// The range without wrappers that do not change the value: parentheses, `await`,

@@ -58,7 +58,8 @@ struct JavaScriptLexer {
     }
 
     private mutating func emit(_ kind: JSToken.Kind, from start: Int, to stop: Int, op: UInt32 = 0) {
-        tokens.append(JSToken(kind: kind, start: start, end: stop, newlineBefore: newlineSeen, op: op))
+        let keyword = kind == .identifier ? JSKeyword(bytes, start, stop) : nil
+        tokens.append(JSToken(kind: kind, start: start, end: stop, newlineBefore: newlineSeen, op: op, keyword: keyword))
         newlineSeen = false
         position = stop
     }
@@ -90,7 +91,7 @@ struct JavaScriptLexer {
         guard let previous = tokens.last else { return true }
         switch previous.kind {
         case .number, .string, .template, .regex, .privateName: return false
-        case .identifier: return Self.keywordsBeforeExpression.contains(text(previous))
+        case .identifier: return previous.keyword.map(Self.precedesExpression) ?? false
         case .punctuator:
             return previous.op != JSOp.closeParen && previous.op != JSOp.closeBracket
                 && previous.op != JSOp.closeBrace && previous.op != JSOp.increment
@@ -98,13 +99,11 @@ struct JavaScriptLexer {
         }
     }
 
-    private static let keywordsBeforeExpression: Set<String> = [
-        "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case",
-        "do", "else", "yield", "await",
-    ]
-
-    private func text(_ token: JSToken) -> String {
-        String(decoding: bytes[token.start..<token.end], as: UTF8.self)
+    private static func precedesExpression(_ keyword: JSKeyword) -> Bool {
+        switch keyword {
+        case .return, .typeof, .instanceof, .in, .of, .new, .delete, .void, .throw, .case, .do, .else, .yield, .await: true
+        default: false
+        }
     }
 
     private func regexEnd(from start: Int) -> Int {
@@ -148,28 +147,48 @@ struct JavaScriptLexer {
     }
 
     private mutating func lexPunctuator() {
-        for length in stride(from: min(4, end - position), to: 0, by: -1) {
-            let candidate = bytes[position..<(position + length)]
-            var packed: UInt32 = 0
-            for byte in candidate { packed = packed << 8 | UInt32(byte) }
-            if length == 1 || Self.multiBytePunctuators.contains(packed) {
-                // `a?.5:b` is a ternary, not optional chaining.
-                if packed == JSOp.optionalChain, position + 2 < end, Self.isDigit(bytes[position + 2]) { continue }
-                emit(.punctuator, from: position, to: position + length, op: packed)
-                return
-            }
-        }
-        position += 1
+        let length = punctuatorLength(at: position)
+        var packed: UInt32 = 0
+        for k in 0..<length { packed = packed << 8 | UInt32(bytes[position + k]) }
+        emit(.punctuator, from: position, to: position + length, op: packed)
     }
 
-    private static let multiBytePunctuators: Set<UInt32> = {
-        let all: [StaticString] = [
-            ">>>=", "===", "!==", "**=", "<<=", ">>=", ">>>", "...", "&&=", "||=", "??=",
-            "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=",
-            "/=", "%=", "&=", "|=", "^=", "**", "<<", ">>",
-        ]
-        return Set(all.map(JSOp.pack))
-    }()
+    private func peek(_ i: Int) -> UInt8 { i < end ? bytes[i] : 0 }
+
+    /// Longest-match punctuator length, decided byte by byte (no table lookups).
+    private func punctuatorLength(at i: Int) -> Int {
+        let first = bytes[i], second = peek(i + 1), third = peek(i + 2)
+        let equals = UInt8(ascii: "=")
+        switch first {
+        case UInt8(ascii: "="):
+            if second == equals { return third == equals ? 3 : 2 }
+            return second == UInt8(ascii: ">") ? 2 : 1
+        case UInt8(ascii: "!"):
+            return second == equals ? (third == equals ? 3 : 2) : 1
+        case UInt8(ascii: "<"):
+            if second == first { return third == equals ? 3 : 2 }
+            return second == equals ? 2 : 1
+        case UInt8(ascii: ">"):
+            if second == first, third == first { return peek(i + 3) == equals ? 4 : 3 }
+            if second == first { return third == equals ? 3 : 2 }
+            return second == equals ? 2 : 1
+        case UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "*"):
+            if second == first { return third == equals ? 3 : 2 }
+            return second == equals ? 2 : 1
+        case UInt8(ascii: "?"):
+            if second == first { return third == equals ? 3 : 2 }
+            // `a?.5:b` is a ternary, not optional chaining.
+            return second == UInt8(ascii: ".") && !Self.isDigit(third) ? 2 : 1
+        case UInt8(ascii: "+"), UInt8(ascii: "-"):
+            return second == first || second == equals ? 2 : 1
+        case UInt8(ascii: "/"), UInt8(ascii: "%"), UInt8(ascii: "^"):
+            return second == equals ? 2 : 1
+        case UInt8(ascii: "."):
+            return second == first && third == first ? 3 : 1
+        default:
+            return 1
+        }
+    }
 
     // MARK: - Shared byte scanning (also used to split template literals)
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A name imported from a Telegram library or from dotenv.
 enum JSLibraryExport: Equatable, Sendable {
     case ntbaClass
@@ -85,12 +87,21 @@ enum JavaScriptLibraryCatalog {
         case "dotenv": return .dotenv
         default: break
         }
-        if module.hasPrefix("npm:grammy") || module.contains("deno.land/x/grammy/") || module.contains("deno.land/x/grammy@") {
-            return .grammy
-        }
+        return denoOrNpmFamily(of: module)
+    }
+
+    /// `npm:grammy@1`, `https://deno.land/x/grammy@v1.20.3/mod.ts`, `https://deno.land/x/grammy_runner/mod.ts`.
+    private static func denoOrNpmFamily(of module: String) -> Family? {
         if module.hasPrefix("npm:telegraf") { return .telegraf }
-        if module.contains("deno.land/x/grammy_runner") || module.hasPrefix("npm:@grammyjs/runner") { return .grammyRunner }
-        return nil
+        if module.hasPrefix("npm:@grammyjs/runner") { return .grammyRunner }
+        if module.hasPrefix("npm:grammy") { return .grammy }
+        guard let start = module.range(of: "deno.land/x/")?.upperBound else { return nil }
+        let name = module[start...].prefix { $0 != "/" && $0 != "@" }
+        switch name {
+        case "grammy": return .grammy
+        case "grammy_runner": return .grammyRunner
+        default: return nil
+        }
     }
 
     /// `import "dotenv/config"` and `node -r dotenv/config`-style side-effect imports.

@@ -69,8 +69,18 @@ struct JSTokens {
     /// Source text of a token range, whitespace runs collapsed (for `opaque` conditions).
     func sourceText(_ range: Range<Int>) -> String {
         guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= count else { return "" }
-        let raw = String(decoding: bytes[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF8.self)
-        return raw.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        var out: [UInt8] = []
+        var pendingSpace = false
+        for byte in bytes[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end] {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace { out.append(0x20) }
+            pendingSpace = false
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: - Structure

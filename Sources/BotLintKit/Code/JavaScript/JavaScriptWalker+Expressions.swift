@@ -23,7 +23,7 @@ extension JSWalker {
             case JSOp.question: found.question = found.question ?? i
             case JSOp.or, JSOp.nullish: found.hasOr = true
             case JSOp.and: found.hasAnd = true
-            default: if JSOp.compoundAssignments.contains(op) { found.assignment = found.assignment ?? i }
+            default: if JSOp.isCompoundAssignment(op) { found.assignment = found.assignment ?? i }
             }
             return true
         }
@@ -110,11 +110,11 @@ extension JSWalker {
                 // A method of an expression's result (`main().catch(...)`): only its arguments matter.
                 return file.isOp(i + 1, JSOp.openParen) ? arguments(open: i + 1, limit: limit, context) : i + 1
             }
-            guard let path = file.path(at: i, limit: limit) else { return i + 1 }
-            if let open = callOpen(after: path.end, limit: limit) {
+            guard let end = file.pathEnd(at: i, limit: limit) else { return i + 1 }
+            if let open = callOpen(after: end, limit: limit), let path = file.path(at: i, limit: limit) {
                 return call(path, start: i, open: open, limit: limit, context)
             }
-            return path.end
+            return end
         case .punctuator where file.isOpener(i):
             let close = file.close(of: i, limit: limit)
             let inner = (i + 1)..<close
@@ -212,7 +212,7 @@ extension JSWalker {
 
     /// A by-name pass (`setTimeout(start, 0)`) references the function; anything else is evaluated.
     private func argument(_ arg: Range<Int>, _ context: JSContext, isListenCallback: Bool) {
-        if arg.count == 1, file.isIdentifier(arg.lowerBound), !Self.valueWords.contains(file.text(arg.lowerBound)) {
+        if arg.count == 1, file.isIdentifier(arg.lowerBound), !isValueWord(arg.lowerBound) {
             let name = file.text(arg.lowerBound)
             reference(name, at: arg.lowerBound, context)
             if isListenCallback { listenCallbacks.insert(qualified(name, in: JSContext())) }
@@ -226,7 +226,12 @@ extension JSWalker {
         expression(arg, context)
     }
 
-    private static let valueWords: Set<String> = ["this", "true", "false", "null", "undefined", "super"]
+    private func isValueWord(_ i: Int) -> Bool {
+        switch file[i].keyword {
+        case .this, .true, .false, .null, .undefined, .super: true
+        default: false
+        }
+    }
 
     private func functionReference(_ segments: [String], start: Int, _ context: JSContext) {
         switch segments.count {
@@ -286,12 +291,16 @@ extension JSWalker {
         return operands.upperBound
     }
 
+    /// The Bot API host or a receiving method's path, ASCII case-insensitively.
     private func mentionsBotAPI(_ i: Int) -> Bool {
         let token = file[i]
-        let text = String(decoding: file.bytes[token.start..<token.end], as: UTF8.self).lowercased()
-        return text.contains("api.telegram.org") || text.contains("/getupdates") || text.contains("/setwebhook")
-            || text.contains("/deletewebhook")
+        let range = token.start..<token.end
+        guard file.bytes[range].contains(UInt8(ascii: "/")) else { return false }
+        return Self.botAPIMarkers.contains { ByteSearch.containsCaseInsensitive(file.bytes, $0, in: range) }
     }
+
+    private static let botAPIMarkers: [[UInt8]] = ["api.telegram.org", "/getupdates", "/setwebhook", "/deletewebhook"]
+        .map { Array($0.utf8) }
 
     /// The `a + "..." + b` run containing the string at `i`.
     private func concatenation(around i: Int, in range: Range<Int>) -> Range<Int> {

@@ -93,10 +93,13 @@ extension JSWalker {
         return close + 1
     }
 
-    private static let modifiers: Set<String> = [
-        "static", "public", "private", "protected", "readonly", "async", "abstract", "override",
-        "declare", "get", "set", "accessor",
-    ]
+    private func isModifier(_ i: Int) -> Bool {
+        guard i < file.count else { return false }
+        switch file[i].keyword {
+        case .static, .public, .private, .protected, .readonly, .async, .abstract, .override, .declare, .get, .set, .accessor: return true
+        default: return false
+        }
+    }
 
     /// Walks class members; returns whether any field has an initializer (which runs in the
     /// constructor).
@@ -107,7 +110,7 @@ extension JSWalker {
             let start = i
             i = skipDecorators(from: i, limit: body.upperBound)
             let isDecorated = i > start
-            while Self.modifiers.contains(file.text(i)) || file.isOp(i, JSOp.star), isMemberName(after: i) { i += 1 }
+            while isModifier(i) || file.isOp(i, JSOp.star), isMemberName(after: i) { i += 1 }
             if file.isWord(i, "static"), file.isOp(i + 1, JSOp.openBrace) {
                 let close = file.close(of: i + 1, limit: body.upperBound)
                 statements((i + 2)..<close, context.enteringCallback())

@@ -36,14 +36,16 @@ extension JSWalker {
     /// in this file, else a bot imported from another file when the call shape proves its library.
     private func receiver(_ segments: [String]) -> (JSBotObject, String)? {
         guard segments.count >= 2 else { return nil }
-        for length in stride(from: segments.count - 1, through: 1, by: -1) {
-            let prefix = segments[..<length].joined(separator: ".")
-            if let bot = bindings.bots[prefix] { return (bot, segments[length...].joined(separator: ".")) }
-        }
         let root = segments[0]
+        if bindings.botRoots.contains(root) {
+            for length in stride(from: segments.count - 1, through: 1, by: -1) {
+                let prefix = segments[..<length].joined(separator: ".")
+                if let bot = bindings.bots[prefix] { return (bot, segments[length...].joined(separator: ".")) }
+            }
+        }
+        guard bindings.relativeImports.contains(root) else { return nil }
         let method = segments.dropFirst().joined(separator: ".")
-        guard bindings.relativeImports.contains(root),
-              let kind = JavaScriptLibraryCatalog.kind(provenByMethod: method, importedFamilies: bindings.importedFamilies) else { return nil }
+        guard let kind = JavaScriptLibraryCatalog.kind(provenByMethod: method, importedFamilies: bindings.importedFamilies) else { return nil }
         return (JSBotObject(kind: kind, token: .symbol(root)), method)
     }
 

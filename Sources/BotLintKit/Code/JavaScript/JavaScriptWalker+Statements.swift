@@ -10,9 +10,10 @@ extension JSWalker {
         var i = range.lowerBound
         while i < range.upperBound {
             let result = statement(at: i, limit: range.upperBound, context.adding(stillRunning))
+            i = max(result.next, i + 1)
+            if case .never = result.exit { continue }
             exit = .any([exit, .all([stillRunning, result.exit])])
             stillRunning = .all([stillRunning, result.exit.negated])
-            i = max(result.next, i + 1)
         }
         return exit
     }
@@ -47,35 +48,35 @@ extension JSWalker {
     private func keywordStatement(at i: Int, limit: Int, _ context: JSContext) -> StatementResult? {
         // A keyword used as a name (`type = 1`, `module.exports`) is an expression.
         if file.isOp(i + 1, JSOp.dot) || file.isOp(i + 1, JSOp.assign) { return nil }
-        switch file.text(i) {
-        case "if": return ifStatement(at: i, limit: limit, context)
-        case "for", "while": return (loop(at: i, limit: limit, context), .never)
-        case "do": return (doWhile(at: i, limit: limit, context), .never)
-        case "switch": return (switchStatement(at: i, limit: limit, context), .never)
-        case "try": return tryStatement(at: i, limit: limit, context)
-        case "return", "throw":
+        switch file[i].keyword {
+        case .if: return ifStatement(at: i, limit: limit, context)
+        case .for, .while: return (loop(at: i, limit: limit, context), .never)
+        case .do: return (doWhile(at: i, limit: limit, context), .never)
+        case .switch: return (switchStatement(at: i, limit: limit, context), .never)
+        case .try: return tryStatement(at: i, limit: limit, context)
+        case .return, .throw:
             let end = statementEnd(from: i + 1, limit: limit)
             expression((i + 1)..<end, context)
             return (after(end), .always)
-        case "break", "continue": return (after(statementEnd(from: i + 1, limit: limit)), .never)
-        case "function": return (functionDeclaration(at: i, limit: limit, context), .never)
-        case "async" where file.isWord(i + 1, "function"):
+        case .break, .continue: return (after(statementEnd(from: i + 1, limit: limit)), .never)
+        case .function: return (functionDeclaration(at: i, limit: limit, context), .never)
+        case .async where file.isWord(i + 1, "function"):
             return (functionDeclaration(at: i + 1, limit: limit, context), .never)
-        case "class": return (classDeclaration(at: i, limit: limit, context, decorated: false), .never)
-        case "abstract" where file.isWord(i + 1, "class"):
+        case .class: return (classDeclaration(at: i, limit: limit, context, decorated: false), .never)
+        case .abstract where file.isWord(i + 1, "class"):
             return (classDeclaration(at: i + 1, limit: limit, context, decorated: false), .never)
-        case "const" where file.isWord(i + 1, "enum"), "enum", "interface", "declare":
+        case .const where file.isWord(i + 1, "enum"), .enum, .interface, .declare:
             return (skipTypeDeclaration(at: i, limit: limit), .never)
-        case "type" where file.isIdentifier(i + 1):
+        case .type where file.isIdentifier(i + 1):
             return (after(statementEnd(from: i + 1, limit: limit)), .never)
-        case "const", "let", "var", "using":
+        case .const, .let, .var, .using:
             guard file.isIdentifier(i + 1) || file.isOp(i + 1, JSOp.openBrace) || file.isOp(i + 1, JSOp.openBracket) else { return nil }
             return (declaration(at: i, limit: limit, context), .never)
-        case "import" where !file.isOp(i + 1, JSOp.openParen):
+        case .import where !file.isOp(i + 1, JSOp.openParen):
             return (importStatement(at: i, limit: limit, context), .never)
-        case "export": return (exportStatement(at: i, limit: limit, context), .never)
-        case "namespace" where file.isIdentifier(i + 1) && file.isOp(i + 2, JSOp.openBrace),
-             "module" where file.isIdentifier(i + 1) && file.isOp(i + 2, JSOp.openBrace):
+        case .export: return (exportStatement(at: i, limit: limit, context), .never)
+        case .namespace where file.isIdentifier(i + 1) && file.isOp(i + 2, JSOp.openBrace),
+             .module where file.isIdentifier(i + 1) && file.isOp(i + 2, JSOp.openBrace):
             let close = file.close(of: i + 2, limit: limit)
             statements((i + 3)..<close, context)
             return (close + 1, .never)
@@ -256,29 +257,38 @@ extension JSWalker {
         return limit
     }
 
-    private static let nonEndingWords: Set<String> = [
-        "new", "typeof", "void", "delete", "in", "instanceof", "await", "extends", "as", "satisfies",
-        "keyof", "else", "async", "export", "default", "import", "const", "let", "var", "function",
-    ]
-
+    /// Whether a statement may end after token `i` (automatic semicolon insertion).
     private func canEndStatement(_ i: Int) -> Bool {
         let token = file[i]
         switch token.kind {
-        case .identifier: return !Self.nonEndingWords.contains(file.text(i))
+        case .identifier:
+            switch token.keyword {
+            case .new, .typeof, .void, .delete, .in, .instanceof, .await, .extends, .as, .satisfies, .keyof,
+                 .else, .async, .export, .default, .import, .const, .let, .var, .function: return false
+            default: return true
+            }
         case .punctuator:
-            return [JSOp.closeParen, JSOp.closeBracket, JSOp.closeBrace, JSOp.increment, JSOp.decrement].contains(token.op)
+            switch token.op {
+            case JSOp.closeParen, JSOp.closeBracket, JSOp.closeBrace, JSOp.increment, JSOp.decrement: return true
+            default: return false
+            }
         default: return true
         }
     }
 
-    private static let nonContinuingOps: Set<UInt32> = [
-        JSOp.not, JSOp.pack("~"), JSOp.increment, JSOp.decrement, JSOp.openBrace, JSOp.closeBrace,
-        JSOp.semicolon, JSOp.at, JSOp.spread, JSOp.pack("#"),
-    ]
-
+    /// Whether token `i` at a line start continues the previous line's expression.
     private func continuesStatement(_ i: Int) -> Bool {
         let token = file[i]
-        if token.kind == .punctuator { return !Self.nonContinuingOps.contains(token.op) }
-        return file.isWord(i, "in") || file.isWord(i, "instanceof") || file.isWord(i, "as") || file.isWord(i, "satisfies")
+        if token.kind == .punctuator {
+            switch token.op {
+            case JSOp.not, JSOp.tilde, JSOp.increment, JSOp.decrement, JSOp.openBrace, JSOp.closeBrace,
+                 JSOp.semicolon, JSOp.at, JSOp.spread: return false
+            default: return true
+            }
+        }
+        switch token.keyword {
+        case .in, .instanceof, .as, .satisfies: return true
+        default: return false
+        }
     }
 }

@@ -14,8 +14,9 @@ struct JSContext {
     var depth = 0
 
     func adding(_ extra: Condition) -> JSContext {
+        if case .always = extra { return self }
         var copy = self
-        copy.condition = .all([condition, extra])
+        if case .always = condition { copy.condition = extra } else { copy.condition = .all([condition, extra]) }
         return copy
     }
 
@@ -45,8 +46,9 @@ final class JSWalker {
     var bindings = JSBindings()
     /// Raw `getUpdates` calls outside a visible loop: kept only if their function recurses.
     private var pendingPolls: [CodeFact] = []
-    /// Plain calls and by-name passes; only names this file declares or imports are kept.
-    private var candidateReferences: [FunctionReference] = []
+    /// Plain calls and by-name passes (token index for the location); only names this file
+    /// declares or imports are kept.
+    private var candidateReferences: [(reference: FunctionReference, index: Int)] = []
     /// Functions passed by name to `app.listen(...)`/`server.listen(...)`.
     var listenCallbacks: Set<String> = []
 
@@ -107,8 +109,9 @@ final class JSWalker {
 
     func reference(_ name: String, at index: Int, _ context: JSContext) {
         guard context.condition != .never else { return }
-        candidateReferences.append(FunctionReference(name: name, condition: context.condition, function: context.function,
-                                                     mainGuarded: context.mainGuarded, location: location(index)))
+        let reference = FunctionReference(name: name, condition: context.condition, function: context.function,
+                                          mainGuarded: context.mainGuarded, location: SourceLocation(path: path))
+        candidateReferences.append((reference, index))
     }
 
     // MARK: - Finishing
@@ -128,7 +131,13 @@ final class JSWalker {
     private func isRepeated(_ fact: CodeFact) -> Bool {
         guard let function = fact.function else { return false }
         let shortName = function.split(separator: ".").last.map(String.init) ?? function
-        return candidateReferences.contains { $0.function == function && ($0.name == shortName || $0.name == function) }
+        return candidateReferences.contains { $0.reference.function == function && ($0.reference.name == shortName || $0.reference.name == function) }
+    }
+
+    /// A call site walked twice (a condition and its branch) is one reference.
+    private struct ReferenceKey: Hashable {
+        var name: String
+        var index: Int
     }
 
     private func functionsWithListenHooks() -> [FunctionInfo] {
@@ -142,11 +151,14 @@ final class JSWalker {
     private func keptReferences() -> [FunctionReference] {
         let declared = Set(summary.functions.flatMap { [$0.name, $0.shortName] })
         let imported = bindings.relativeImports
-        var seen: Set<FunctionReference> = []
-        return candidateReferences.filter { reference in
+        var seen: Set<ReferenceKey> = []
+        return candidateReferences.compactMap { candidate in
+            var reference = candidate.reference
             let root = reference.name.split(separator: ".").first.map(String.init) ?? reference.name
-            guard declared.contains(reference.name) || imported.contains(root) else { return false }
-            return seen.insert(reference).inserted
+            guard declared.contains(reference.name) || imported.contains(root),
+                  seen.insert(ReferenceKey(name: reference.name, index: candidate.index)).inserted else { return nil }
+            reference.location = location(candidate.index)
+            return reference
         }
     }
 }
