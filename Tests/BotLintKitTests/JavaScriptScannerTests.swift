@@ -50,6 +50,16 @@ private func kinds(_ summary: CodeSummary) -> [ReceiveKind] { summary.facts.map(
     #expect(summary.imports.first?.module == "node-telegram-bot-api")
 }
 
+@Test func killSwitchAroundTheConstructor() {
+    let summary = scan("""
+    const TelegramBot = require("node-telegram-bot-api");
+    if (process.env.DISABLE_TELEGRAM_BOT !== "true") {
+      new TelegramBot(process.env.TELEGRAM_BOT_TOKEN, { polling: true });
+    }
+    """)
+    #expect(summary.facts.map(\.condition) == [.not(.envEquals("DISABLE_TELEGRAM_BOT", "true", caseInsensitive: false))])
+}
+
 @Test func killSwitchWithEarlyReturnInsideFunction() {
     let summary = scan("""
     import TelegramBot from "node-telegram-bot-api";
@@ -429,6 +439,7 @@ private func kinds(_ summary: CodeSummary) -> [ReceiveKind] { summary.facts.map(
     #expect(summary.facts.first?.function == "main")
     let referenced = summary.references.map(\.name)
     #expect(referenced == ["startServer", "main", "start", "onListen"])
+    #expect(!referenced.contains("setTimeout"))
     #expect(summary.references.first { $0.name == "startServer" }?.function == "start")
 }
 

@@ -63,12 +63,6 @@ enum JSKeyword: UInt8, CaseIterable, Sendable {
 /// Packed punctuators (big-endian bytes), compared against `JSToken.op`. Written as literals
 /// so they are compile-time constants: the scanner reads them in every loop.
 enum JSOp {
-    static func pack(_ text: StaticString) -> UInt32 {
-        var value: UInt32 = 0
-        text.withUTF8Buffer { for byte in $0 { value = value << 8 | UInt32(byte) } }
-        return value
-    }
-
     static let openParen: UInt32 = 0x28  // (
     static let closeParen: UInt32 = 0x29  // )
     static let openBrace: UInt32 = 0x7B  // {

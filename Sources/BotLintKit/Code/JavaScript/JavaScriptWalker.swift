@@ -73,11 +73,6 @@ final class JSWalker {
         return SourceLocation(path: path, line: position.line, column: position.column)
     }
 
-    func location(ofByte offset: Int) -> SourceLocation {
-        let position = lines.position(ofUTF8Offset: offset)
-        return SourceLocation(path: path, line: position.line, column: position.column)
-    }
-
     // MARK: - Emitting
 
     func emitFact(_ kind: ReceiveKind, _ library: Library, api: String, token: ValueExpr,
