@@ -213,12 +213,19 @@ private func kinds(_ summary: CodeSummary) -> [ReceiveKind] { summary.facts.map(
     """)
     #expect(withLibrary.facts.first?.token == .symbol("bot"))
     #expect(withLibrary.facts.first?.library == .telegraf)
+    // A bot-named object from this repository launched in a file that imports no bot library
+    // is the usual Telegraf split (bot.ts builds it, index.ts launches it).
     let withoutLibrary = scan("""
     import { bot } from "./bot";
     bot.launch();
     bot.telegram.deleteWebhook();
     """)
-    #expect(kinds(withoutLibrary) == [.deleteWebhook])
+    #expect(kinds(withoutLibrary) == [.poll, .deleteWebhook])
+    let notABot = scan("""
+    import { server } from "./server";
+    server.launch();
+    """)
+    #expect(notABot.facts.isEmpty)
 }
 
 @Test func commentsAndStringsProduceNothing() {

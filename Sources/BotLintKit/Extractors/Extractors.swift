@@ -11,6 +11,8 @@ public enum Extractors {
         ShellScriptExtractor(),
         CrontabExtractor(),
         PythonScanner(),
+        JavaScriptScanner(),
+        BotAPIURLScanner(),
         TokenLiteralExtractor(),
     ]
 }

@@ -53,6 +53,17 @@ public indirect enum Condition: Hashable, Sendable, Codable {
         }
     }
 
+    /// The condition with every part botlint could not read taken as satisfiable.
+    public var assumingOpaqueHolds: Condition {
+        switch self {
+        case .opaque, .not(.opaque): .always
+        case .not(let inner): inner.assumingOpaqueHolds == .always ? .always : .not(inner.assumingOpaqueHolds)
+        case .and(let parts): .all(parts.map(\.assumingOpaqueHolds))
+        case .or(let parts): .any(parts.map(\.assumingOpaqueHolds))
+        default: self
+        }
+    }
+
     /// Every environment variable the condition reads.
     public var envNames: [String] {
         var names: [String] = []

@@ -5,6 +5,7 @@ struct CodeReach {
     let index: RepositoryIndex
     let entry: Entry
     let importer: ImportResolver
+    let values: ValueResolver
     private let reachableSet: Set<String>
 
     /// Most files a process may load; a monorepo's shared code should not make one entry reach
@@ -15,6 +16,7 @@ struct CodeReach {
         self.index = index
         self.entry = entry
         self.importer = importer
+        self.values = ValueResolver(index: index, importer: importer)
         self.reachableSet = Set(entry.reachable)
     }
 
@@ -51,7 +53,11 @@ struct CodeReach {
             for fact in code.facts {
                 guard let exec = execution(of: fact.function, in: path, mainGuarded: fact.mainGuarded, memo: &memo, stack: []) else { continue }
                 let (identity, tokenVariable) = tokenIdentity(fact.token, path)
-                let condition = Condition.all([exec.condition, fact.condition])
+                var local = resolveFlags(fact.condition, in: path)
+                // A webhook handler's own checks (`if request.method != "POST"`) are per request:
+                // they decide what one update does, not whether the process serves the webhook.
+                if fact.kind == .serveWebhook { local = local.assumingOpaqueHolds }
+                let condition = Condition.all([exec.condition, local])
                 var assumed = Set<String>()
                 if let v = tokenVariable { assumed.insert(v) }
                 let evaluator = ConditionEvaluator(env: env, argv: argv, assumedSet: assumed)
@@ -115,7 +121,7 @@ struct CodeReach {
                 if ref.function == function && caller == path { continue }
                 guard let outer = execution(of: ref.function, in: caller, mainGuarded: ref.mainGuarded,
                                             memo: &memo, stack: stack) else { continue }
-                alternatives.append(Execution(condition: .all([outer.condition, ref.condition]),
+                alternatives.append(Execution(condition: .all([outer.condition, resolveFlags(ref.condition, in: caller)]),
                                               importTime: outer.importTime, perWorker: outer.perWorker,
                                               via: outer.via + [ref.location]))
             }
@@ -145,6 +151,33 @@ struct CodeReach {
         // imports the defining file at all and does not define the name itself.
         if code.functions.contains(where: { $0.shortName == name }) { return false }
         return code.imports.contains { importer.files(for: $0, from: caller).contains(definingPath) }
+    }
+
+    /// Flags the scanner could not read inside one file (`settings.USE_WEBHOOK`, an imported
+    /// `WEBHOOK_URL`): resolved across files, they become conditions on env variables.
+    func resolveFlags(_ condition: Condition, in path: String) -> Condition {
+        switch condition {
+        case .opaque(let text):
+            var name = text.trimmingCharacters(in: .whitespaces)
+            var negate = false
+            if name.hasPrefix("not ") { negate = true; name = String(name.dropFirst(4)) }
+            if name.hasPrefix("!") { negate = true; name = String(name.dropFirst()) }
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else { return condition }
+            let parts = name.split(separator: ".").map(String.init)
+            let expr: ValueExpr = parts.count == 1 ? .symbol(name)
+                : .attribute(base: parts.dropLast().joined(separator: "."), name: parts.last!)
+            let resolved: Condition
+            switch values.resolve(expr, in: path) {
+            case .env(let variable, _): resolved = .envSet(variable)
+            case .literal(let value): resolved = ["", "0", "false", "False", "None"].contains(value) ? .never : .always
+            default: return condition
+            }
+            return negate ? resolved.negated : resolved
+        case .not(let inner): return resolveFlags(inner, in: path).negated
+        case .and(let parts): return .all(parts.map { resolveFlags($0, in: path) })
+        case .or(let parts): return .any(parts.map { resolveFlags($0, in: path) })
+        default: return condition
+        }
     }
 
     private var isDjangoProcess: Bool {

@@ -162,12 +162,16 @@ enum JavaScriptLibraryCatalog {
     /// For a bot imported from another file of the repository: the kind a call shape proves.
     /// `launch`/`start` prove nothing alone (puppeteer, servers), so they count only when this
     /// file itself imports that library.
-    static func kind(provenByMethod method: String, importedFamilies: Set<Family>) -> JSBotKind? {
+    static func kind(provenByMethod method: String, importedFamilies: Set<Family>, root: String = "") -> JSBotKind? {
         switch method {
         case "telegram.setWebhook", "telegram.deleteWebhook", "createWebhook", "webhookCallback": return .telegraf
         case "api.setWebhook", "api.deleteWebhook": return .grammyBot
         case "setWebHook", "deleteWebHook", "processUpdate", "openWebHook": return .ntba
-        case "launch": return importedFamilies.contains(.telegraf) ? .telegraf : nil
+        case "launch":
+            // `import { bot } from "./bot"; bot.launch()` is the usual Telegraf split; a file that
+            // imports no bot library but launches a bot-named object from this repository is that.
+            if importedFamilies.contains(.telegraf) { return .telegraf }
+            return importedFamilies.isEmpty && root.lowercased().contains("bot") ? .telegraf : nil
         case "start": return importedFamilies.contains(.grammy) ? .grammyBot : nil
         case "startPolling":
             if importedFamilies.contains(.ntba) { return .ntba }

@@ -45,7 +45,7 @@ extension JSWalker {
         }
         guard bindings.relativeImports.contains(root) else { return nil }
         let method = segments.dropFirst().joined(separator: ".")
-        guard let kind = JavaScriptLibraryCatalog.kind(provenByMethod: method, importedFamilies: bindings.importedFamilies) else { return nil }
+        guard let kind = JavaScriptLibraryCatalog.kind(provenByMethod: method, importedFamilies: bindings.importedFamilies, root: root) else { return nil }
         return (JSBotObject(kind: kind, token: .symbol(root)), method)
     }
 
