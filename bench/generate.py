@@ -58,7 +58,7 @@ class Record{n}:
 
 
 def load_{n}(path: str) -> list:
-    """Loads records; mentions run_polling() only in this docstring."""
+    """Loads records{mention}."""
     with open(path) as handle:
         data = json.load(handle)
     return [Record{n}(**item) for item in data if item.get("active")]
@@ -73,7 +73,7 @@ def summarize_{n}(records: list) -> dict:
     return out
 '''
 
-JS_NOISE = '''// Utility module {n}: nothing here talks to Telegram (bot.launch() in a comment).
+JS_NOISE = '''// Utility module {n}: formatting helpers for the admin UI{mention}.
 export function format{n}(items) {{
   return items
     .filter((item) => item && item.visible)
@@ -121,9 +121,12 @@ def main():
         kind = rng.random()
         folder = f"packages/pkg{n % 97}/src/mod{n % 13}"
         if kind < 0.4:
-            write(f"{folder}/m{n}.py", PY_NOISE.format(n=n) * rng.randint(1, 30))
+            # One file in fifty mentions a polling call in a docstring or comment, as real code does.
+            mention = "; unlike bot.py it never calls run_polling()" if n % 50 == 0 else ""
+            write(f"{folder}/m{n}.py", PY_NOISE.format(n=n, mention=mention) * rng.randint(1, 30))
         elif kind < 0.75:
-            write(f"{folder}/m{n}.js", JS_NOISE.format(n=n) * rng.randint(1, 30))
+            mention = " (see bot.launch() in the bot service)" if n % 50 == 0 else ""
+            write(f"{folder}/m{n}.js", JS_NOISE.format(n=n, mention=mention) * rng.randint(1, 30))
         elif kind < 0.9:
             write(f"docs/d{n % 50}/n{n}.md", MD.format(n=n) * rng.randint(1, 10))
         else:

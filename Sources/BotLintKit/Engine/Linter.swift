@@ -33,7 +33,17 @@ public enum Linter {
         let fileSource = source ?? WorkTreeSource(path: options.path)
         let listing = try fileSource.listing()
         let analyses = extract(listing, from: fileSource, maxBytes: options.maxFileBytes)
-        let linker = Linker(analyses: analyses.files, allPaths: listing.entries.map(\.path))
+        let loader = DeferredCodeLoader { path in
+            guard let entry = analyses.deferred[path],
+                  case .file(let file) = fileSource.read(entry, in: listing, maxBytes: options.maxFileBytes) else { return nil }
+            var analysis = FileAnalysis(path: path)
+            for extractor in Extractors.all where extractor is any DeferrableExtractor
+                && extractor.accepts(path: path, name: entry.name, isExecutable: entry.isExecutable) {
+                extractor.extract(file, into: &analysis)
+            }
+            return analysis.code
+        }
+        let linker = Linker(analyses: analyses.files, allPaths: listing.entries.map(\.path), deferredCode: loader)
         let topology = linker.link()
         var findings: [Finding] = []
         for rule in options.rules { findings += rule.check(topology) }
@@ -47,6 +57,8 @@ public enum Linter {
         var files: [FileAnalysis]
         var notes: [Note]
         var read: Int
+        /// Code files left for the linker to scan if an entry reaches them.
+        var deferred: [String: FileEntry]
     }
 
     /// Reads every listed file once, on all cores, and hands it to the extractors that accept
@@ -54,36 +66,45 @@ public enum Linter {
     static func extract(_ listing: FileListing, from source: any FileSource, maxBytes: Int) -> Extraction {
         let extractors = Extractors.all
         let entries = listing.entries
-        let slots = ResultSlots<(FileAnalysis?, Note?, Bool)>(count: entries.count)
+        let slots = ResultSlots<(FileAnalysis?, Note?, Bool, Bool)>(count: entries.count)
         let chunk = 64
         let chunks = (entries.count + chunk - 1) / chunk
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             for i in (c * chunk)..<min(entries.count, (c + 1) * chunk) {
                 let entry = entries[i]
                 let accepting = extractors.filter { $0.accepts(path: entry.path, name: entry.name, isExecutable: entry.isExecutable) }
-                guard !accepting.isEmpty else { slots[i] = (nil, nil, false); continue }
+                guard !accepting.isEmpty else { slots[i] = (nil, nil, false, false); continue }
                 switch source.read(entry, in: listing, maxBytes: maxBytes) {
                 case .skipped(let note):
                     // Binary or huge files only matter when an extractor other than the token scan wanted them.
                     let relevant = accepting.contains { !($0 is TokenLiteralExtractor) }
-                    slots[i] = (nil, relevant ? note : nil, false)
+                    slots[i] = (nil, relevant ? note : nil, false, false)
                 case .file(let file):
                     var analysis = FileAnalysis(path: entry.path)
-                    for extractor in accepting { extractor.extract(file, into: &analysis) }
-                    slots[i] = (analysis, nil, true)
+                    var deferred = false
+                    for extractor in accepting {
+                        if let code = extractor as? any DeferrableExtractor, !code.scansEagerly(file) {
+                            deferred = true
+                            continue
+                        }
+                        extractor.extract(file, into: &analysis)
+                    }
+                    slots[i] = (analysis, nil, true, deferred)
                 }
             }
         }
         var files: [FileAnalysis] = []
         var notes: [Note] = []
         var read = 0
-        for slot in slots.values {
-            guard let (analysis, note, didRead) = slot else { continue }
-            if let analysis { files.append(analysis) }
+        var deferred: [String: FileEntry] = [:]
+        for (i, slot) in slots.values.enumerated() {
+            guard let (analysis, note, didRead, isDeferred) = slot else { continue }
+            if let analysis, !analysis.isEmpty { files.append(analysis) }
             if let note { notes.append(note) }
             if didRead { read += 1 }
+            if isDeferred { deferred[entries[i].path] = entries[i] }
         }
-        return Extraction(files: files, notes: notes, read: read)
+        return Extraction(files: files, notes: notes, read: read, deferred: deferred)
     }
 }
 
@@ -100,4 +121,25 @@ final class ResultSlots<T>: @unchecked Sendable {
     }
 
     var values: [T?] { lock.withLock { storage } }
+}
+
+/// Scans deferred code files on first use and remembers the result. The linker runs on one
+/// thread; the lock keeps it safe anyway.
+final class DeferredCodeLoader: @unchecked Sendable {
+    private let load: (String) -> CodeSummary?
+    private var cache: [String: CodeSummary?] = [:]
+    private let lock = NSLock()
+
+    init(_ load: @escaping (String) -> CodeSummary?) { self.load = load }
+
+    func code(_ path: String) -> CodeSummary? {
+        lock.lock()
+        if let cached = cache[path] { lock.unlock(); return cached }
+        lock.unlock()
+        let loaded = load(path)
+        lock.lock()
+        cache[path] = loaded
+        lock.unlock()
+        return loaded
+    }
 }

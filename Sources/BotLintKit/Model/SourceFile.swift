@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A file of the scanned repository, as read (bounded, regular files only).
 public struct SourceFile: Sendable {
     /// Relative to the scan root, `/`-separated.
@@ -44,6 +50,12 @@ public struct FileAnalysis: Sendable {
     public var notes: [Note] = []
 
     public init(path: String) { self.path = path }
+
+    /// Nothing was learnt from the file (most files of a large repository).
+    public var isEmpty: Bool {
+        runners.isEmpty && envFile == nil && code == nil && dockerfile == nil && packageManifest == nil
+            && shellScript == nil && tokenLiterals.isEmpty && problems.isEmpty && notes.isEmpty
+    }
 }
 
 public struct TokenLiteral: Hashable, Sendable {
@@ -96,25 +108,56 @@ public enum PathUtil {
 }
 
 public enum ByteSearch {
-    /// Substring search over bytes; fast enough as a prefilter (first-byte scan).
+    /// Substring search over bytes: libc's vectorised `memchr` finds candidates for the needle's
+    /// rarest byte, `memcmp` checks them. The prefilters run on every file of a repository, so
+    /// anchoring on `e` of `telegram` would verify a candidate every few bytes.
     public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         firstIndex(of: needle, in: haystack) != nil
     }
 
     public static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int = 0) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        let last = haystack.count - needle.count
-        var i = start
-        return haystack.withUnsafeBufferPointer { h -> Int? in
-            while i <= last {
-                if h[i] == first {
-                    var k = 1
-                    while k < needle.count, h[i + k] == needle[k] { k += 1 }
-                    if k == needle.count { return i }
+        guard !needle.isEmpty, start >= 0, haystack.count - start >= needle.count else { return nil }
+        return haystack.withUnsafeBytes { h -> Int? in
+            needle.withUnsafeBytes { n -> Int? in
+                guard let base = h.baseAddress, let needleBase = n.baseAddress else { return nil }
+                let anchor = rarestIndex(needle)
+                let anchorByte = Int32(needle[anchor])
+                var offset = start + anchor
+                let lastAnchor = h.count - needle.count + anchor
+                while offset <= lastAnchor {
+                    guard let hit = memchr(base + offset, anchorByte, lastAnchor - offset + 1) else { return nil }
+                    let position = base.distance(to: UnsafeRawPointer(hit)) - anchor
+                    if memcmp(base + position, needleBase, needle.count) == 0 { return position }
+                    offset = position + anchor + 1
                 }
-                i += 1
+                return nil
             }
-            return nil
         }
     }
+
+    /// Bytes in roughly descending frequency in source code and prose; anything else is rarer.
+    private static let commonBytes = Array(" etaoinsrlcdu\nphm.(),=_\"'fgby:/-TSE\tv0w1ACRIkNxL".utf8)
+
+    static func rarestIndex(_ needle: [UInt8]) -> Int {
+        var best = 0
+        var bestRank = Int.max
+        for (i, byte) in needle.enumerated() {
+            let rank = commonBytes.firstIndex(of: byte).map { commonBytes.count - $0 } ?? 0
+            if rank < bestRank { best = i; bestRank = rank }
+        }
+        return best
+    }
+
+    /// Whether any of the needles occurs.
+    public static func containsAny(_ haystack: [UInt8], _ needles: [[UInt8]]) -> Bool {
+        needles.contains { contains(haystack, $0) }
+    }
+}
+
+/// A code scanner that may leave a file for later. Files without any Telegram marker are not
+/// scanned while the repository is read; the linker scans them on demand if an entry's imports
+/// reach them, so a monorepo's unrelated code costs one byte search per file.
+public protocol DeferrableExtractor: Extractor {
+    /// Cheap byte test: can this file matter without being reached from an entry?
+    func scansEagerly(_ file: SourceFile) -> Bool
 }

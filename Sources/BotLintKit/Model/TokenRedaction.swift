@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Recognises and redacts Telegram bot tokens (`<bot id>:<35 url-safe characters>`).
 public enum TokenRedaction {
     /// Whole-string check: does this value look like a real bot token?
@@ -48,7 +54,13 @@ public enum TokenRedaction {
         var i = 0
         let n = bytes.count
         while i < n {
-            guard bytes[i] == UInt8(ascii: ":") else { i += 1; continue }
+            // Jump to the next colon with libc's vectorised memchr: most files have few.
+            guard let colon = bytes.withUnsafeBytes({ raw -> Int? in
+                guard let base = raw.baseAddress, let hit = memchr(base + i, Int32(UInt8(ascii: ":")), n - i) else { return nil }
+                return base.distance(to: UnsafeRawPointer(hit))
+            }) else { break }
+            i = colon
+            guard i > 0, isDigit(bytes[i - 1]) else { i += 1; continue }
             var idStart = i
             while idStart > 0, isDigit(bytes[idStart - 1]) { idStart -= 1 }
             var end = i + 1

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -29,7 +31,9 @@ struct SafeFileReader {
 
     func read(_ entry: FileEntry) -> FileRead {
         do throws(Failure) {
-            let bytes = try contents(of: try regularFilePath(for: entry))
+            var bytes = try fastContents(of: entry)
+            if bytes == nil { bytes = try contents(of: try regularFilePath(for: entry)) }
+            guard let bytes else { return .skipped(nil) }
             if bytes.prefix(Self.binaryProbeLength).contains(0) { return .skipped(nil) }
             return .file(SourceFile(path: entry.path, bytes: bytes, isExecutable: entry.isExecutable))
         } catch {
@@ -38,6 +42,19 @@ struct SafeFileReader {
             case .noted(let message): return .skipped(Note(path: entry.path, message: "skipped: " + message))
             }
         }
+    }
+
+    /// The common case in two system calls: the entry's folder is known to resolve inside the root
+    /// (checked once per folder), and `O_NOFOLLOW` refuses a symlink as the last component. nil
+    /// sends symlinks and anything unusual down the careful path.
+    private func fastContents(of entry: FileEntry) throws(Failure) -> [UInt8]? {
+        guard ContainmentCache.shared.folderIsInside(PathUtil.directory(of: entry.path), root: root) else { return nil }
+        let descriptor = open(POSIXPath.join(root, entry.path), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        guard let status = FileStatus.of(descriptor: descriptor), status.isRegularFile else { throw .ignored }
+        guard status.size <= maxBytes else { throw tooLarge(status.size) }
+        return try readBounded(descriptor, expected: status.size)
     }
 
     /// The real path of the entry when it is, or links to, a regular file inside the root.
@@ -91,5 +108,29 @@ struct SafeFileReader {
         case ENOENT, ENOTDIR, ELOOP: .ignored
         default: .noted("could not read: " + POSIXPath.errorText(code))
         }
+    }
+}
+
+/// Remembers which folders resolve inside a root, so each folder costs one `realpath`, not each
+/// file. A folder that is a symlink out of the root is never inside.
+final class ContainmentCache: @unchecked Sendable {
+    static let shared = ContainmentCache()
+    private var known: [String: Bool] = [:]
+    private let lock = NSLock()
+
+    func folderIsInside(_ folder: String, root: String) -> Bool {
+        let key = root + "\u{0}" + folder
+        lock.lock()
+        if let answer = known[key] { lock.unlock(); return answer }
+        lock.unlock()
+        var inside = false
+        if let realRoot = POSIXPath.resolved(root), let real = POSIXPath.resolved(POSIXPath.join(realRoot, folder)),
+           let status = FileStatus.of(path: real), status.isDirectory {
+            inside = folder.isEmpty ? real == realRoot : POSIXPath.relative(real, to: realRoot).map { !$0.isEmpty } ?? false
+        }
+        lock.lock()
+        known[key] = inside
+        lock.unlock()
+        return inside
     }
 }

@@ -99,16 +99,18 @@ struct EntryResolver {
     /// What Django loads in every process: each app's `AppConfig.ready` and the URL confs.
     private func djangoRoots(_ projectDirectory: String) -> [String] {
         let prefix = projectDirectory.isEmpty ? "" : projectDirectory + "/"
-        return index.analyses.keys.sorted().filter { path in
-            guard path.hasPrefix(prefix), let code = index.code(path), code.language == .python else { return false }
-            return code.functions.contains { $0.hook == .djangoReady } || path.hasSuffix("/urls.py") || path == "urls.py"
+        // Apps with `ready()` mention AppConfig, so they are scanned eagerly; URL confs are found by name.
+        return index.allPaths.sorted().filter { path in
+            guard path.hasPrefix(prefix), path.hasSuffix(".py") else { return false }
+            if path.hasSuffix("/urls.py") || path == "urls.py" { return true }
+            return index.analyses[path]?.code?.functions.contains { $0.hook == .djangoReady } ?? false
         }
     }
 
     private func managementCommand(_ command: String, under projectDirectory: String) -> String? {
         let suffix = "management/commands/\(command).py"
         let prefix = projectDirectory.isEmpty ? "" : projectDirectory + "/"
-        return index.analyses.keys.sorted().first { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }
+        return index.allPaths.sorted().first { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }
     }
 
     private func pythonModuleFile(_ module: String, cwd: String) -> String? {

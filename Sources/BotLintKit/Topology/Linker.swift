@@ -3,8 +3,8 @@
 public struct Linker {
     let index: RepositoryIndex
 
-    public init(analyses: [FileAnalysis], allPaths: [String]) {
-        index = RepositoryIndex(analyses, allPaths: Set(allPaths))
+    init(analyses: [FileAnalysis], allPaths: [String], deferredCode: DeferredCodeLoader? = nil) {
+        index = RepositoryIndex(analyses, allPaths: Set(allPaths), deferredCode: deferredCode)
     }
 
     public func link() -> Topology {

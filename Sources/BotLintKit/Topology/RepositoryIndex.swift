@@ -4,21 +4,23 @@ struct RepositoryIndex: Sendable {
     let analyses: [String: FileAnalysis]
     let allPaths: Set<String>
     private let pythonFilesByModuleTail: [String: [String]]
+    private let deferredCode: DeferredCodeLoader?
 
-    init(_ analyses: [FileAnalysis], allPaths: Set<String>) {
+    init(_ analyses: [FileAnalysis], allPaths: Set<String>, deferredCode: DeferredCodeLoader? = nil) {
+        self.deferredCode = deferredCode
         var byPath: [String: FileAnalysis] = [:]
         for a in analyses { byPath[a.path] = a }
         self.analyses = byPath
         self.allPaths = allPaths
         var tails: [String: [String]] = [:]
-        for path in byPath.keys.sorted() where path.hasSuffix(".py") {
+        for path in allPaths.sorted() where path.hasSuffix(".py") {
             let name = String(path.split(separator: "/").last!.dropLast(3))
             tails[name, default: []].append(path)
         }
         pythonFilesByModuleTail = tails
     }
 
-    func code(_ path: String) -> CodeSummary? { analyses[path]?.code }
+    func code(_ path: String) -> CodeSummary? { analyses[path]?.code ?? deferredCode?.code(path) }
     func exists(_ path: String) -> Bool { allPaths.contains(path) || analyses[path] != nil }
 
     /// The nearest file with this name in `directory` or its ancestors (package.json, Procfile).

@@ -4,13 +4,17 @@
 public struct BotAPIURLScanner: Extractor {
     public init() {}
 
+    private static let hostSpellings = ["telegram.org", "Telegram.org", "TELEGRAM.ORG"].map { Array($0.utf8) }
+
     public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
         BotAPISourceKind.of(name: name, isExecutable: isExecutable) != nil
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {
         guard let kind = BotAPISourceKind.of(name: file.name, isExecutable: file.isExecutable) else { return }
-        guard !BotAPIMethod.hostMarkerOffsets(in: file.bytes, range: 0..<file.bytes.count).isEmpty else { return }
+        // memmem first: most files never mention the host, and the case-insensitive scan is slower.
+        guard ByteSearch.containsAny(file.bytes, Self.hostSpellings),
+              !BotAPIMethod.hostMarkerOffsets(in: file.bytes, range: 0..<file.bytes.count).isEmpty else { return }
         let masked = CommentMasker(kind: kind).masked(file.bytes)
         let offsets = BotAPIMethod.hostMarkerOffsets(in: masked, range: 0..<masked.count)
         guard !offsets.isEmpty else { return }

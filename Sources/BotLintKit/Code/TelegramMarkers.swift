@@ -1,0 +1,19 @@
+/// Byte markers of code that can receive Telegram updates on its own, or that a framework loads
+/// without an import from an entry (Django's `AppConfig`). Files with none are scanned only when
+/// an entry reaches them.
+enum TelegramMarkers {
+    static let needles: [[UInt8]] = [
+        "elegra",  // telegram, Telegram, telegraf, api.telegram.org
+        "aiogram", "telebot", "grammy", "olling", "ebhook", "etUpdates", "AppConfig",
+    ].map { Array($0.utf8) }
+
+    static func present(in bytes: [UInt8]) -> Bool { ByteSearch.containsAny(bytes, needles) }
+}
+
+extension PythonScanner: DeferrableExtractor {
+    public func scansEagerly(_ file: SourceFile) -> Bool { TelegramMarkers.present(in: file.bytes) }
+}
+
+extension JavaScriptScanner: DeferrableExtractor {
+    public func scansEagerly(_ file: SourceFile) -> Bool { TelegramMarkers.present(in: file.bytes) }
+}
