@@ -1,0 +1,43 @@
+import ArgumentParser
+import BotLintKit
+import Foundation
+
+/// The CLI is thin: parse flags, call the engine, print, choose the exit code.
+/// Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or I/O errors.
+@main
+struct BotLintMain {
+    static func main() {
+        do {
+            var command = try BotLintCommand.parseAsRoot()
+            try command.run()
+        } catch let failure as InputFailure {
+            FileHandle.standardError.write(Data("botlint: error: \(failure.message)\n".utf8))
+            exit(2)
+        } catch {
+            let code = BotLintCommand.exitCode(for: error)
+            if code == .success {
+                print(BotLintCommand.fullMessage(for: error))
+                exit(0)
+            }
+            if let exitCode = error as? ExitCode { exit(exitCode.rawValue) }
+            FileHandle.standardError.write(Data(("botlint: " + BotLintCommand.fullMessage(for: error) + "\n").utf8))
+            exit(2)
+        }
+    }
+}
+
+struct BotLintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "botlint",
+        abstract: "Finds Telegram bot setups that get 409 Conflict: two pollers on one token, or polling next to a webhook.",
+        discussion: "Run `botlint .` in a bot repository. `botlint explain BL101` shows a rule's page.",
+        version: BotLint.version,
+        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, TopologyCommand.self],
+        defaultSubcommand: CheckCommand.self
+    )
+}
+
+/// A problem with what botlint was asked to read (exit code 2, no usage text).
+struct InputFailure: Error {
+    var message: String
+}
