@@ -67,3 +67,30 @@ struct TopologyTests {
         #expect(!TokenRedaction.looksLikeToken("110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"))
     }
 }
+
+@Suite("Finding fingerprints")
+struct FindingFingerprintTests {
+    func finding(_ rule: String, _ path: String, _ line: Int) -> Finding {
+        Finding(rule: rule, name: "x", severity: .error, message: "m", location: SourceLocation(path: path, line: line, column: 1))
+    }
+
+    @Test func keysIgnoreLineNumbersAndWhiteSpaceButNotText() {
+        let before = FindingFingerprint.keys([finding("BL101", "Procfile", 2)]) { _ in "worker:   python bot.py" }
+        let moved = FindingFingerprint.keys([finding("BL101", "Procfile", 7)]) { _ in "worker: python bot.py " }
+        let changed = FindingFingerprint.keys([finding("BL101", "Procfile", 2)]) { _ in "worker: python other.py" }
+        #expect(before == moved)
+        #expect(before != changed)
+    }
+
+    @Test func equalKeysAreNumbered() {
+        let keys = FindingFingerprint.keys([finding("BL401", "a.py", 1), finding("BL401", "a.py", 9)]) { _ in "TOKEN = x" }
+        #expect(keys == ["BL401:a.py:TOKEN = x", "BL401:a.py:TOKEN = x#2"])
+    }
+
+    @Test func readsOneLine() {
+        let bytes = Array("one\ntwo\nthree".utf8)
+        #expect(FindingFingerprint.line(2, of: bytes) == "two")
+        #expect(FindingFingerprint.line(3, of: bytes) == "three")
+        #expect(FindingFingerprint.line(4, of: bytes) == nil)
+    }
+}

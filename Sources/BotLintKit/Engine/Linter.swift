@@ -8,6 +8,8 @@ public struct LintReport: Sendable {
     public var isGit: Bool
     /// Sorted deterministically (`Finding.ordered`).
     public var findings: [Finding]
+    /// `FindingFingerprint` keys, one per finding, in the same order.
+    public var fingerprints: [String]
     public var topology: Topology
     public var notes: [Note]
     public var filesListed: Int
@@ -48,9 +50,23 @@ public enum Linter {
         var findings: [Finding] = []
         for rule in options.rules { findings += rule.check(topology) }
         findings.sort(by: Finding.ordered)
+        let fingerprints = fingerprintKeys(findings, listing: listing, source: fileSource, maxBytes: options.maxFileBytes)
         let notes = (listing.notes + analyses.notes).sorted { ($0.path ?? "", $0.message) < ($1.path ?? "", $1.message) }
         return LintReport(root: listing.root, scope: listing.scope, isGit: listing.isGit, findings: findings,
-                          topology: topology, notes: notes, filesListed: listing.entries.count, filesRead: analyses.read)
+                          fingerprints: fingerprints, topology: topology, notes: notes, filesListed: listing.entries.count, filesRead: analyses.read)
+    }
+
+    /// Reads the primary line of each finding (only files that have findings are read again).
+    static func fingerprintKeys(_ findings: [Finding], listing: FileListing, source: any FileSource, maxBytes: Int) -> [String] {
+        let entries = Dictionary(listing.entries.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var files: [String: [UInt8]] = [:]
+        return FindingFingerprint.keys(findings) { location in
+            if files[location.path] == nil, let entry = entries[location.path],
+               case .file(let file) = source.read(entry, in: listing, maxBytes: maxBytes) {
+                files[location.path] = file.bytes
+            }
+            return files[location.path].flatMap { FindingFingerprint.line(location.line, of: $0) }
+        }
     }
 
     struct Extraction {
