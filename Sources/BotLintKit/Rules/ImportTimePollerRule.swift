@@ -27,13 +27,15 @@ public struct ImportTimePollerRule: Rule {
         } else {
             how = "when \(server) imports \(fact.location.path)"
         }
-        var message = "\(fact.api) starts polling \(Describe.bot([site])) \(how), in \(Describe.runner(site)). "
-            + "Code that runs on import runs in every process that "
-            + "loads the app: each web worker, the autoreloader's child, and every `manage.py` command such as `migrate`; "
-            + "each of them polls, and they end each other's getUpdates requests (409 Conflict)."
+        let isDjango = server.hasPrefix("django")
+        let processes = isDjango
+            ? "each web worker, the autoreloader's child, and every `manage.py` command such as `migrate`"
+            : "each web worker and the autoreloader's child"
+        var message = "`\(fact.api)` at \(fact.location) starts polling \(Describe.bot([site])) \(how), in \(Describe.runner(site)). "
+            + "Code that runs on import runs in every process that loads the app: \(processes); each of them polls, "
+            + "and they end each other's getUpdates requests (409 Conflict)."
         let workers = site.process.workers?.count ?? 1
         let copies = site.process.copies.count ?? 1
-        let isDjango = server.hasPrefix("django")
         var severity: Severity = (workers > 1 || copies > 1 || isDjango) ? .error : .warning
         if workers > 1 { message += " Here \(workers) workers load it (\(site.process.workers?.reason ?? "workers"))." }
         if let text = Overlap.uncertainty([site]).text {

@@ -19,7 +19,11 @@ public struct Linker {
             if let location = defaults?.consumedProcfileLocation { consumed.insert(location) }
             var env = EnvScope()
             if let dockerEnv = defaults?.imageEnv { env.merge(dockerEnv, source: defaults?.commandLocation?.path ?? "Dockerfile") }
-            env.merge(decl.env, source: decl.location.path)
+            // Name each file the inline values come from (app.json formation env lands on a Procfile runner).
+            for (path, assignments) in Dictionary(grouping: decl.env, by: { $0.location?.path ?? decl.location.path })
+                .sorted(by: { $0.key < $1.key }) {
+                env.merge(assignments, source: path)
+            }
             for file in decl.envFiles { env.merge(envAssignments(file), source: file) }
             if decl.platform == .local || decl.platform == .cron, decl.kind == .procfileProcess {
                 // honcho/foreman load `.env` next to the Procfile.
@@ -112,6 +116,8 @@ public struct Linker {
             return "fly release_command" + (decl.group.map { " of app \"\($0)\"" } ?? "")
         case .railwayService:
             let env = decl.settings["environment"].map { " (\($0) environment)" } ?? ""
+            // A config at the repository root names no service; say which file it is.
+            if decl.settings["service"] == "root" { return "the Railway service of \(decl.location.path)\(env)" }
             return "Railway service \"\(decl.group ?? decl.name)\"\(env)"
         case .procfileProcess:
             return decl.platform == .local
