@@ -114,12 +114,12 @@ import Testing
         #expect(analysis.envFile?.assignments.map(\.name) == ["BOT_TOKEN"])
     }
 
-    @Test func hundredThousandLinesStayFast() {
+    // Speed is measured by bench/, not here; this checks a huge file is read whole and right.
+    @Test func hundredThousandLinesAreAllRead() {
         var text = ""
         for i in 0..<100_000 { text += "KEY_\(i)=\"value ${KEY_\(max(0, i - 1))}\"\n" }
-        let start = ContinuousClock.now
         let analysis = analyze(extractor, ".env", text)
         #expect(analysis.envFile?.assignments.count == 100_000)
-        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(analysis.envFile?.assignments[2].value == "value value value ")
     }
 }

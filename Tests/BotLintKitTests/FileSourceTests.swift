@@ -423,16 +423,11 @@ private func skipNote(_ read: FileRead) -> Note? {
                 try Data("x = 1\n".utf8).write(to: URL(fileURLWithPath: repo.url("pkg\(folder)/m\(file).py")))
             }
         }
-        let clock = ContinuousClock()
-
-        var listing: FileListing?
-        let gitTime = try clock.measure { listing = try WorkTreeSource(path: repo.path).listing() }
-        var walked: [FileEntry] = []
-        let walkTime = clock.measure { walked = DirectoryWalker(root: repo.path).walk().entries }
-
-        #expect(listing?.entries.count == 2_001)
+        // Speed is measured by bench/; here both listings must be complete and agree.
+        let listing = try WorkTreeSource(path: repo.path).listing()
+        let walked = DirectoryWalker(root: repo.path).walk().entries
+        #expect(listing.entries.count == 2_001)
         #expect(walked.count == 2_001)
-        #expect(gitTime < .milliseconds(500))
-        #expect(walkTime < .milliseconds(500))
+        #expect(listing.entries.map(\.path) == walked.map(\.path))
     }
 }

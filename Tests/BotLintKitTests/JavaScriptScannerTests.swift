@@ -623,7 +623,7 @@ private func kinds(_ summary: CodeSummary) -> [ReceiveKind] { summary.facts.map(
     }
 }
 
-@Test func largeFileIsScannedQuickly() {
+@Test func largeFileIsScannedWhole() {
     let chunk = """
     import { helper } from "./helper";
     export async function handler(req, res) {
@@ -633,9 +633,8 @@ private func kinds(_ summary: CodeSummary) -> [ReceiveKind] { summary.facts.map(
     }
 
     """
-    let source = String(repeating: chunk, count: 1_000_000 / chunk.utf8.count)
-    let clock = ContinuousClock()
-    let elapsed = clock.measure { _ = scan(source) }
-    // Debug builds are much slower than release; this bound only catches quadratic behaviour.
-    #expect(elapsed < .seconds(5))
+    // Speed is measured by bench/; here a 1 MB file must be read to its end.
+    let copies = 1_000_000 / chunk.utf8.count
+    let summary = scan(String(repeating: chunk, count: copies))
+    #expect(summary.functions.count == copies)
 }

@@ -1,15 +1,19 @@
 /// Shared wording for findings, so every rule names runners, commands and calls the same way.
 enum Describe {
     /// `fly app "x", process group "bot" (`python bot.py`, fly.toml:8)`.
-    static func runner(_ site: ReceiverSite) -> String {
+    /// `primary`: the finding is reported at this site's launch line, so its location is not
+    /// repeated in the message.
+    static func runner(_ site: ReceiverSite, primary: Bool = false) -> String {
         let command = "`\(site.process.commandText)`"
         switch site.runner.decl.kind {
         case .startScript:
-            return "start script \(site.process.location.path) (\(command), line \(site.process.location.line))"
+            return primary ? "this line of \(site.process.location.path) (\(command))"
+                : "start script \(site.process.location.path) (\(command), line \(site.process.location.line))"
         case .cronEntry:
-            return "cron line \(shortLocation(site.process.location)) (\(command))"
+            return primary ? "this cron line (\(command))" : "cron line \(shortLocation(site.process.location)) (\(command))"
         default:
-            return "\(site.runner.title) (\(command), \(shortLocation(site.process.location)))"
+            return primary ? "\(site.runner.title) (\(command))"
+                : "\(site.runner.title) (\(command), \(shortLocation(site.process.location)))"
         }
     }
 

@@ -21,7 +21,7 @@ public struct LocalAndDeployedPollerRule: Rule {
     }
 
     private func report(_ local: ReceiverSite, _ deployed: [ReceiverSite]) -> Finding {
-        var message = "\(Describe.runner(local)) polls \(Describe.bot([local] + deployed)) (\(Describe.call(local))), "
+        var message = "\(Describe.runner(local, primary: true)) polls \(Describe.bot([local] + deployed)) (\(Describe.call(local))), "
             + "which " + Describe.list(deployed.map { "\($0.runner.title) (\(Describe.shortLocation($0.runner.location)))" })
             + " also polls when deployed. Running it while the deployed bot is up makes the two fight over getUpdates "
             + "(409 Conflict: terminated by other getUpdates request), and the local copy takes production's updates."

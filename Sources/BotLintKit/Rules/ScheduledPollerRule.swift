@@ -20,7 +20,7 @@ public struct ScheduledPollerRule: Rule {
     }
 
     private func report(_ site: ReceiverSite, schedule: String) -> Finding {
-        var message = "\(Describe.runner(site)) starts a poller for \(Describe.bot([site])) (\(Describe.call(site))) "
+        var message = "\(Describe.runner(site, primary: true)) starts a poller for \(Describe.bot([site])) (\(Describe.call(site))) "
             + "on the schedule `\(schedule)`. A poller never exits, "
         var severity = defaultSeverity
         let fix: String

@@ -56,7 +56,7 @@ public struct TwoPollersRule: Rule {
             let calls = Set(ordered.map(\.receiver.fact.location))
             message = "\(Describe.bot(ordered)) is polled by \(Set(ordered.map(\.key)).count) long-running processes at once: "
             if calls.count == 1 {
-                message += Describe.list(ordered.map(Describe.runner)) + ", \(ordered.count == 2 ? "both" : "all") through \(Describe.call(ordered[0])). "
+                message += Describe.list(ordered.map { Describe.runner($0) }) + ", \(ordered.count == 2 ? "both" : "all") through \(Describe.call(ordered[0])). "
             } else {
                 message += Describe.list(ordered.map { "\(Describe.runner($0)) with \(Describe.call($0))" }) + ". "
             }

@@ -44,7 +44,7 @@ public struct WebhookAndPollingRule: Rule {
             return "\(Describe.runner(hook)) \(verb) (\(Describe.call(hook)))"
         })
         let sameProcess = hooks.allSatisfy { $0.key == poller.key }
-        var message = "\(Describe.runner(poller)) polls \(Describe.bot([poller] + hooks)) (\(Describe.call(poller))), "
+        var message = "\(Describe.runner(poller, primary: true)) polls \(Describe.bot([poller] + hooks)) (\(Describe.call(poller))), "
             + "while \(hookText). "
         if library.pollingDeletesWebhook {
             message += "\(library.rawValue) deletes the webhook when polling starts, so each start of the poller silently "
