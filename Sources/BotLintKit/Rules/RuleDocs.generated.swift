@@ -235,6 +235,35 @@ Triggers (`cases/literal-in-config`): `TOKEN = "123456789:AAH…"` in `config.py
 Does not trigger (`cases/placeholder`): `BOT_TOKEN=your-token-here` in `.env.example`, and a
 token read from `os.environ`.
 """#,
+        "BL402": #"""
+# BL402 token-alias
+
+**Severity:** warning
+
+## What it reports
+Two differently named variables whose visible values are the same bot: the same bot id, the
+digits before `:` (`BOT_TOKEN=5912837465:AA…` in one env file, `NOTIFY_BOT_TOKEN=5912837465:AA…`
+in another). botlint reads values from env files, platform configs (`fly.toml [env]`, app.json)
+and start scripts.
+
+## Why it breaks
+Teams give a second service "its own" variable and assume it is a second bot. Telegram sees one
+bot: a poller reading one variable and a poller reading the other end each other's `getUpdates`
+requests (`409 Conflict`), and a webhook set through one silences the poller of the other.
+botlint's conflict rules treat such variables as one bot, so [BL101](../BL101-two-pollers/README.md)
+and [BL102](../BL102-webhook-and-polling/README.md) report those conflicts too.
+
+## How to fix
+- If the services are meant to be different bots, create a second bot with @BotFather and put its
+  token in one of the variables.
+- Otherwise read one variable everywhere, so the shared bot is visible in the code.
+- Keep tokens out of tracked files ([BL401](../BL401-token-in-repo/README.md)).
+
+## Examples
+Triggers (`cases/two-variables-one-bot`): `BOT_TOKEN` and `NOTIFY_BOT_TOKEN` in `.env` hold the
+same bot; the Python bot and the Node notifier both poll it (BL101 too).
+Does not trigger (`cases/two-bots`): the two variables hold different bots.
+"""#,
         "BL901": #"""
 # BL901 unparsable-config
 

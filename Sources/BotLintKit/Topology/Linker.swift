@@ -46,10 +46,12 @@ public struct Linker {
         runners.removeAll { $0.decl.kind == .procfileProcess && consumed.contains($0.decl.location) }
         runners.append(contentsOf: localScriptRunners(expander: &expander))
         runners.sort { ($0.location, $0.decl.name) < ($1.location, $1.decl.name) }
-        return Topology(runners: runners,
-                        tokenLiterals: sorted.flatMap(\.tokenLiterals),
-                        problems: sorted.flatMap(\.problems),
-                        notes: sorted.flatMap(\.notes))
+        var topology = Topology(runners: runners,
+                                tokenLiterals: sorted.flatMap(\.tokenLiterals),
+                                problems: sorted.flatMap(\.problems),
+                                notes: sorted.flatMap(\.notes))
+        topology.envFiles = sorted.compactMap(\.envFile)
+        return topology
     }
 
     private func envAssignments(_ path: String) -> [EnvAssignment] {

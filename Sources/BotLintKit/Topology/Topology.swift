@@ -2,6 +2,8 @@
 /// each process reaches and what that code does with which token. Rules only read this.
 public struct Topology: Sendable {
     public var runners: [Runner]
+    /// Every env file of the repository, loaded by a runner or not.
+    public var envFiles: [EnvFile] = []
     public var tokenLiterals: [TokenLiteral]
     public var problems: [ParseProblem]
     public var notes: [Note]
