@@ -17,3 +17,12 @@ extension PythonScanner: DeferrableExtractor {
 extension JavaScriptScanner: DeferrableExtractor {
     public func scansEagerly(_ file: SourceFile) -> Bool { TelegramMarkers.present(in: file.bytes) }
 }
+
+/// How code passes or checks the secret that Telegram echoes in every webhook request.
+enum WebhookSecret {
+    static let needles: [[UInt8]] = [
+        "secret_token", "secretToken", "SecretToken", "Secret-Token", "secret-token", "SECRET_TOKEN",
+    ].map { Array($0.utf8) }
+
+    static func mentioned(in bytes: [UInt8]) -> Bool { ByteSearch.containsAny(bytes, needles) }
+}

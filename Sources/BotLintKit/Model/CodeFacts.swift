@@ -161,6 +161,9 @@ public struct CodeSummary: Hashable, Sendable, Codable {
     public var settingsFields: [String: ValueExpr] = [:]
     /// `load_dotenv()` / `require("dotenv").config()`: the files it loads ("" = the default `.env`).
     public var dotenvLoads: [String] = []
+    /// The file passes or checks a webhook secret (`secret_token`, `secretToken`, the
+    /// `X-Telegram-Bot-Api-Secret-Token` header). A mention is enough: BL302 prefers silence.
+    public var mentionsWebhookSecret = false
 
     public init(path: String, language: SourceLanguage) {
         self.path = path

@@ -42,6 +42,7 @@ public enum TopologyPrinter {
                     case .no: break
                     case .unknown: line += "  when \(receiver.condition.display) (unknown here)"
                     }
+                    if let url = receiver.webhookURL { line += "  url \(TokenRedaction.scrub(url.displayName))" }
                     if receiver.importTime { line += "  at import" }
                     if receiver.perWorker { line += "  per worker" }
                     out += line + "\n"

@@ -35,7 +35,7 @@ enum Describe {
     /// Capitalises a message that starts with a word (`fly app …` → `Fly app …`), never a path.
     static func sentence(_ text: String) -> String {
         let firstWord = text.prefix { $0 != " " }
-        guard let first = text.first, first.isLowercase, !firstWord.contains("."), !firstWord.contains("/") else { return text }
+        guard let first = text.first, first.isLowercase, firstWord.allSatisfy(\.isLetter) else { return text }
         return first.uppercased() + text.dropFirst()
     }
 

@@ -209,6 +209,98 @@ runs 3 workers.
 Does not trigger (`cases/django-management-command`): polling lives in
 `management/commands/runbot.py`, started by one `worker:` process.
 """#,
+        "BL301": #"""
+# BL301 webhook-endpoint
+
+**Severity:** error (warning when the port comes from a variable such as `PORT`)
+
+## What it reports
+A call that sets a webhook (`setWebhook`, `run_webhook(webhook_url=...)`, `start_webhook`,
+`launch({ webhook })`, a raw `/setWebhook?url=`) with a URL Telegram refuses or cannot reach:
+- not `https://` (`http://bot.example.com/hook`);
+- a port other than 443, 80, 88 or 8443 (`https://bot.example.com:5000/hook`);
+- a port taken from the server's listen port (`f"https://{HOST}:{PORT}/{TOKEN}"` with Heroku's or
+  Railway's `$PORT`): the platform listens on that port inside, and serves the public address on 443.
+
+The URL is resolved across files and through the runner's environment (`fly.toml [env]`, env
+files, Dockerfile `ENV`); parts whose values are not in the repository are shown as `{NAME}`.
+
+## Why it breaks
+`setWebhook` fails (`Bad Request: bad webhook: An HTTPS URL must be provided for webhook`, or
+`Webhook can be set up only on ports 80, 88, 443 or 8443`), or succeeds with a URL Telegram
+cannot reach; either way the bot receives no updates, and `getWebhookInfo` shows the error.
+
+## How to fix
+Register the public `https://` address of the service without the internal listen port, for
+example `https://<app>.fly.dev/telegram` or `https://${RAILWAY_PUBLIC_DOMAIN}/telegram/webhook/`.
+
+## Examples
+Triggers (`cases/http-url`): `WEBHOOK_URL = "http://quiz-bot.fly.dev/telegram"` in `fly.toml`.
+Triggers (`cases/listen-port-in-url`): `webhook_url=f"https://{HOST}:{PORT}/{TOKEN}"`.
+Does not trigger (`cases/https-public-url`): `https://quiz-bot.fly.dev/telegram`.
+"""#,
+        "BL302": #"""
+# BL302 webhook-secret
+
+**Severity:** note (hardening)
+
+## What it reports
+A deployed service that serves a bot's webhook (a webhook view, `SimpleRequestHandler`,
+`webhookCallback`, `process_new_updates`, `run_webhook`) while nothing in the code it loads
+passes a `secret_token` to `setWebhook` or checks the `X-Telegram-Bot-Api-Secret-Token` header,
+and the webhook URL does not contain the bot token as a secret path.
+
+## Why it matters
+The webhook URL is an open endpoint. Anyone who finds it (logs, a proxy, a guessable
+`/telegram/webhook/`) can post forged updates: commands "from" any user, including admins.
+Telegram sends the secret you registered in every request's
+`X-Telegram-Bot-Api-Secret-Token` header, so checking it is one comparison.
+
+## How to fix
+Generate a random secret, pass it when setting the webhook and reject requests without it:
+python-telegram-bot `run_webhook(..., secret_token=SECRET)`; aiogram 3
+`bot.set_webhook(url, secret_token=SECRET)` and `SimpleRequestHandler(..., secret_token=SECRET)`;
+Telegraf `launch({ webhook: { domain, secretToken: SECRET } })`; grammY
+`webhookCallback(bot, "express", { secretToken: SECRET })`; pyTelegramBotAPI
+`set_webhook(url, secret_token=SECRET)` and compare the header in your view.
+
+## Examples
+Triggers (`cases/django-view-no-secret`): a Django view feeds updates to the bot and nothing
+checks a secret.
+Does not trigger (`cases/aiogram-secret-token`): `secret_token` is passed to `set_webhook` and
+`SimpleRequestHandler`.
+Does not trigger (`cases/token-in-path`): the webhook path is `/<bot token>`.
+"""#,
+        "BL303": #"""
+# BL303 webhook-host-mismatch
+
+**Severity:** warning
+
+## What it reports
+A deployed service sets its bot's webhook to a URL whose host is not where the service runs:
+- a host on another platform (`https://quiz-bot.herokuapp.com/...` set from a fly app: the old
+  deployment after a migration);
+- another fly app's address (`https://other-app.fly.dev/...` from app `quiz-bot`);
+- a host taken from another platform's variable (`RAILWAY_PUBLIC_DOMAIN` in a fly app,
+  `RENDER_EXTERNAL_URL` on Railway);
+- a tunnel to a developer's machine (ngrok, Cloudflare quick tunnels, localtunnel) or localhost.
+Custom domains are never judged: botlint cannot know where they point.
+
+## Why it breaks
+Telegram delivers every update to the registered URL. If that is the old deployment, a laptop
+tunnel or nowhere, the service that set the webhook receives nothing, and the old one may still
+answer users with old code.
+
+## How to fix
+Build the URL from the service's own public address (`https://<app>.fly.dev`,
+`https://${RAILWAY_PUBLIC_DOMAIN}`, your custom domain), then call `deleteWebhook` / stop the old
+deployment.
+
+## Examples
+Triggers (`cases/old-heroku-address`): a fly app registers `https://quiz-bot-prod.herokuapp.com/telegram`.
+Triggers (`cases/railway-variable-on-fly`): a fly app builds its URL from `RAILWAY_PUBLIC_DOMAIN`.
+Does not trigger (`cases/own-fly-address`): `https://quiz-bot.fly.dev/telegram` from app `quiz-bot`.
+"""#,
         "BL401": #"""
 # BL401 token-in-repo
 

@@ -48,6 +48,7 @@ struct CodeReach {
     func receivers(env: EnvScope, argv: [String], tokenIdentity: (ValueExpr, String) -> (TokenIdentity, String?)) -> [Receiver] {
         var memo: [String: Execution?] = [:]
         var result: [Receiver] = []
+        let secretChecked = entry.reachable.contains { index.code($0)?.mentionsWebhookSecret ?? false }
         for path in entry.reachable {
             guard let code = index.code(path) else { continue }
             for fact in code.facts {
@@ -63,8 +64,11 @@ struct CodeReach {
                 let evaluator = ConditionEvaluator(env: env, argv: argv, assumedSet: assumed)
                 let active = evaluator.evaluate(condition)
                 guard active != .no else { continue }
-                result.append(Receiver(fact: fact, token: identity, condition: condition, active: active,
-                                       importTime: exec.importTime, perWorker: exec.perWorker, via: exec.via))
+                var receiver = Receiver(fact: fact, token: identity, condition: condition, active: active,
+                                        importTime: exec.importTime, perWorker: exec.perWorker, via: exec.via)
+                receiver.webhookURL = fact.webhookURL.map { values.resolve($0, in: path) }
+                receiver.secretChecked = secretChecked
+                result.append(receiver)
             }
         }
         return result

@@ -85,6 +85,10 @@ public struct Receiver: Sendable, Hashable {
     public var perWorker: Bool
     /// Call sites from the entry down to the call, for related locations.
     public var via: [SourceLocation]
+    /// The URL a setWebhook/serveWebhook call registers, resolved across files.
+    public var webhookURL: ValueExpr?
+    /// A file the process loads passes or checks a webhook secret.
+    public var secretChecked = false
 
     public var kind: ReceiveKind { fact.kind }
 }

@@ -32,7 +32,15 @@ struct ValueResolver {
             return resolveAttribute(base: base, name: name, in: path, depth: depth) ?? value
         case .concat(let parts):
             return .concat(parts.map { resolve($0, in: path, depth: depth + 1) })
-        case .env, .literal, .unknown:
+        case .unknown(let text):
+            // A parameter that shadows a module-level bot (`async def on_startup(bot: Bot)` in
+            // aiogram) is that bot: the framework passes the one the module built.
+            if text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), let held = index.code(path)?.assignments[text],
+               held != value {
+                return resolve(held, in: path, depth: depth + 1)
+            }
+            return value
+        case .env, .literal:
             return value
         }
     }
