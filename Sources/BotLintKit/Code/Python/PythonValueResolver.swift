@@ -260,7 +260,11 @@ struct PythonValueResolver: Sendable {
             return memberObject(base, member, in: scope, depth: next)
         case .call(let callee, _):
             if let built = applicationBuilder(expr, in: scope, depth: next) { return built }
-            return constructed(expr, callee: callee, in: scope, depth: next)
+            if let built = constructed(expr, callee: callee, in: scope, depth: next) { return built }
+            // A set-up helper that takes the object and returns it configured:
+            // `dispatcher = setup_dispatcher(Dispatcher(bot, ...))`, `app = add_handlers(app)`.
+            guard let first = expr.argument(nil, position: 0) else { return nil }
+            return object(first, in: scope, depth: next)
         default:
             return nil
         }
