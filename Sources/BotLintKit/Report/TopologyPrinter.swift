@@ -4,7 +4,7 @@ public enum TopologyPrinter {
         var out = ""
         let active = topology.runners
         out += "Runners (\(active.count))\n"
-        if active.isEmpty { out += "  none found: no Procfile, fly.toml, railway config, start script or crontab line starts a process\n" }
+        if active.isEmpty { out += "  none found: no deploy config, start script or crontab line here starts a process\n" }
         for runner in active {
             out += "\n  \(runner.title)  [\(runner.location)]\n"
             out += "    platform:  \(runner.platform.displayName)\(runner.platform.isDeployed ? " (deployed)" : "")\n"

@@ -44,6 +44,7 @@ public struct Linker {
                                   commandLocation: commandLocation, env: env, processes: processes))
         }
         runners.removeAll { $0.decl.kind == .procfileProcess && consumed.contains($0.decl.location) }
+        markImageScripts(expander: &expander)
         runners.append(contentsOf: localScriptRunners(expander: &expander))
         runners.sort { ($0.location, $0.decl.name) < ($1.location, $1.decl.name) }
         var topology = Topology(runners: runners,
@@ -76,6 +77,16 @@ public struct Linker {
 
     private func isFormationOnly(_ decl: RunnerDecl) -> Bool {
         decl.kind == .procfileProcess && decl.command == nil && decl.settings["source"] == "app.json formation"
+    }
+
+    /// Scripts an image's ENTRYPOINT/CMD runs belong to the container, not to a person at a
+    /// terminal, even when no platform config here uses that image.
+    private func markImageScripts(expander: inout ProcessExpander) {
+        for path in index.analyses.keys.sorted() {
+            guard let image = index.analyses[path]?.dockerfile, let command = image.command else { continue }
+            _ = expander.expand(command: command, at: image.commandLocation ?? SourceLocation(path: path, line: 1),
+                                directory: PathUtil.directory(of: path), env: EnvScope(), guardedBy: nil)
+        }
     }
 
     /// Scripts no runner calls but that start a bot: someone runs them by hand.
