@@ -36,6 +36,9 @@ public struct Linker {
                 processes = expander.expand(command: command, at: commandLocation, directory: decl.directory,
                                             env: env, guardedBy: decl.singleInstanceGuard)
             }
+            if decl.platform == .heroku {
+                for p in processes.indices { Self.applyHerokuWebConcurrency(&processes[p], env: env) }
+            }
             let store = Self.secretStore(decl)
             for p in processes.indices {
                 for r in processes[p].receivers.indices { processes[p].receivers[r].token.store = store }
@@ -108,6 +111,16 @@ public struct Linker {
                                  env: env, processes: processes))
         }
         return result
+    }
+
+    /// Heroku's Python buildpack sets WEB_CONCURRENCY at dyno boot (2 or more, by dyno size) when
+    /// the app does not, and gunicorn and uvicorn read it for their worker count.
+    static func applyHerokuWebConcurrency(_ process: inout Process, env: EnvScope) {
+        guard case .pythonWebServer(let server, _, let workers, _, _) = process.launch.target,
+              workers.count == nil, workers.fromEnv == "WEB_CONCURRENCY", env.value(of: "WEB_CONCURRENCY") == nil,
+              server == "gunicorn" || server == "uvicorn" else { return }
+        process.workers = Instances(count: 2, reason: "on Heroku, WEB_CONCURRENCY defaults to 2 or more and \(server) reads it",
+                                    location: process.location)
     }
 
     /// Where a deployed runner's secrets live; nil for runs on a developer's machine.
