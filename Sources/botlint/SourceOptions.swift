@@ -1,5 +1,6 @@
 import ArgumentParser
 import BotLintKit
+import Foundation
 
 /// Which files botlint reads.
 struct SourceOptions: ParsableArguments {
@@ -9,13 +10,37 @@ struct SourceOptions: ParsableArguments {
     @Flag(name: .customLong("no-git"), help: "Read every file under PATH, ignoring git (no .gitignore).")
     var noGit = false
 
-    func fileSource() -> any FileSource {
-        WorkTreeSource(path: path, useGit: !noGit)
+    @Flag(name: .long, help: "Check what the next commit will contain (the git index), not the work tree.")
+    var staged = false
+
+    @Option(name: .long, help: ArgumentHelp("Report only findings that are not already present at this git revision (commit, branch, tag).", valueName: "REV"))
+    var since: String?
+
+    func validate() throws {
+        if noGit, staged || since != nil {
+            throw ValidationError("--no-git cannot be combined with --staged or --since, which read git")
+        }
+    }
+
+    func fileSource() throws -> any FileSource {
+        if staged {
+            // While a hook runs, git names the index the commit is built from (a temporary one
+            // for `git commit -a` and `git commit <paths>`).
+            return try GitIndexSource(path: path, indexFile: ProcessInfo.processInfo.environment["GIT_INDEX_FILE"])
+        }
+        return WorkTreeSource(path: path, useGit: !noGit)
     }
 
     func lint() throws -> LintReport {
         do {
-            return try Linter.run(LintOptions(path: path), source: fileSource())
+            let options = LintOptions(path: path)
+            // Resolved first, so a mistyped revision fails before any linting.
+            let revision = try since.map { try GitRevisionSource(path: path, revision: $0) }
+            let current = try Linter.run(options, source: fileSource())
+            guard let since, let revision else { return current }
+            let baseline = try Linter.run(options, source: revision)
+            return RevisionComparison.newFindings(in: current, comparedTo: baseline,
+                                                  revision: "\(since) (\(revision.resolvedID))")
         } catch let error as FileSourceError {
             throw InputFailure(message: error.description)
         }

@@ -38,8 +38,36 @@ final class GitRepository {
     /// The work tree folder without a trailing slash; nil for a bare repository.
     var workDirectory: String? {
         guard let raw = git_repository_workdir(handle) else { return nil }
-        let path = String(cString: raw)
-        return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        return Self.trimmingSlash(String(cString: raw))
+    }
+
+    /// The repository's own git folder (for a linked worktree, its folder under the main
+    /// repository's `worktrees/`), without a trailing slash.
+    var gitDirectory: String {
+        Self.trimmingSlash(String(cString: git_repository_path(handle)))
+    }
+
+    /// The folder shared by all worktrees of the repository (hooks, config, objects live here).
+    var commonDirectory: String {
+        Self.trimmingSlash(String(cString: git_repository_commondir(handle)))
+    }
+
+    /// A path-valued config setting (`~/` expanded) from every level git reads; nil when unset.
+    func configPath(_ name: String) throws(GitError) -> String? {
+        var config: OpaquePointer?
+        try GitError.check(git_repository_config_snapshot(&config, handle), while: "reading the git config")
+        guard let config else { throw GitError.lastError(while: "reading the git config") }
+        defer { git_config_free(config) }
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        let code = git_config_get_path(&buffer, config, name)
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        try GitError.check(code, while: "reading \(name) from the git config")
+        return buffer.ptr.map { String(cString: $0) }
+    }
+
+    private static func trimmingSlash(_ path: String) -> String {
+        path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
     }
 
     /// The repository's index as stored on disk (read only; botlint never writes it).

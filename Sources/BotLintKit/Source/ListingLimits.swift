@@ -5,6 +5,12 @@ struct ListingLimits {
 
     static let standard = ListingLimits(maxEntries: 200_000, maxDepth: 64)
 
+    /// The first `maxEntries` of a sorted listing, with a note when some were cut.
+    func bound(_ entries: [FileEntry]) -> (entries: [FileEntry], notes: [Note]) {
+        guard entries.count > maxEntries else { return (entries, []) }
+        return (Array(entries.prefix(maxEntries)), [truncationNote(total: entries.count)])
+    }
+
     func truncationNote(total: Int?) -> Note {
         let count = total.map { "\(ByteCountText.grouped($0)) files; " } ?? ""
         return Note(path: nil, message:

@@ -34,7 +34,7 @@ struct SafeFileReader {
             var bytes = try fastContents(of: entry)
             if bytes == nil { bytes = try contents(of: try regularFilePath(for: entry)) }
             guard let bytes else { return .skipped(nil) }
-            if bytes.prefix(Self.binaryProbeLength).contains(0) { return .skipped(nil) }
+            if Self.isBinary(bytes) { return .skipped(nil) }
             return .file(SourceFile(path: entry.path, bytes: bytes, isExecutable: entry.isExecutable))
         } catch {
             switch error {
@@ -99,7 +99,16 @@ struct SafeFileReader {
     }
 
     private func tooLarge(_ size: Int) -> Failure {
-        .noted("\(ByteCountText.size(size)) is over the \(ByteCountText.size(maxBytes)) limit")
+        .noted(Self.tooLargeReason(size: size, limit: maxBytes))
+    }
+
+    /// Shared with the git blob reader, so a huge file reads the same from any source.
+    static func tooLargeReason(size: Int, limit: Int) -> String {
+        "\(ByteCountText.size(size)) is over the \(ByteCountText.size(limit)) limit"
+    }
+
+    static func isBinary(_ bytes: [UInt8]) -> Bool {
+        bytes.prefix(binaryProbeLength).contains(0)
     }
 
     private static func failure(_ code: Int32) -> Failure {

@@ -44,7 +44,7 @@ public struct WorkTreeSource: FileSource {
         }
         do {
             let entries = try GitWorkTreeLister(repository: repository, root: root, scope: scope).entries()
-            var (kept, notes) = Self.bounded(entries, limits: .standard)
+            var (kept, notes) = ListingLimits.standard.bound(entries)
             if kept.isEmpty { notes.append(Self.nothingListedNote(root: root)) }
             return FileListing(root: root, scope: scope, isGit: true, entries: kept, notes: notes)
         } catch {
@@ -56,11 +56,6 @@ public struct WorkTreeSource: FileSource {
         let result = DirectoryWalker(root: folder).walk()
         return FileListing(root: folder, scope: "", isGit: false, entries: result.entries,
                            notes: notes + result.notes)
-    }
-
-    private static func bounded(_ entries: [FileEntry], limits: ListingLimits) -> ([FileEntry], [Note]) {
-        guard entries.count > limits.maxEntries else { return (entries, []) }
-        return (Array(entries.prefix(limits.maxEntries)), [limits.truncationNote(total: entries.count)])
     }
 
     /// An empty git listing usually means an enclosing repository (a dotfiles repository in the
