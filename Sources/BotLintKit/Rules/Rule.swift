@@ -25,7 +25,7 @@ public enum RuleRegistry {
     /// Every rule, in id order.
     public static let all: [any Rule] = [
         TwoPollersRule(), WebhookAndPollingRule(), ReplicatedPollerRule(), LocalAndDeployedPollerRule(),
-        ScheduledPollerRule(), ImportTimePollerRule(), TokenInRepoRule(), UnparsableConfigRule(),
+        ScheduledPollerRule(), ImportTimePollerRule(), TokenInRepoRule(), UnparsableConfigRule(), UnusedSuppressionRule(),
     ]
 
     public static func rule(_ id: String) -> (any Rule)? {
