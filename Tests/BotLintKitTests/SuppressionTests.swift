@@ -161,3 +161,26 @@ struct SuppressionTests {
         #expect(run.stdout.contains("BL101 two-pollers"))
     }
 }
+
+/// Bad input never crashes: random bytes built from the characters scopes depend on.
+@Suite("Suppression and config robustness")
+struct SuppressionRobustnessTests {
+    static let pieces = ["# botlint: disable=BL101", "// botlint: disable=all", "/* botlint: disable-file=BL401 */",
+                         "<!-- botlint: x -->", "\n", "\r\n", "  ", "\t", "[", "]", "(", ")", "{", "}", "\"", "'", "`",
+                         "\"\"\"", "\\", ":", "@dec", "def f():", "- ", "a = 1", "[[runners]]", "match = \"fly:x\"",
+                         "é", "=", ",", "#"]
+
+    @Test func scannerAndConfigSurviveNoise() {
+        var generator = SeededGenerator(seed: 902)
+        let names = ["Procfile", "fly.toml", "a.yml", "bot.py", "index.js", "run.sh", "Dockerfile", "README.md", "notes.txt", "crontab"]
+        for round in 0..<400 {
+            let text = (0..<Int.random(in: 1...60, using: &generator))
+                .map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
+            let file = SourceFile(path: names[round % names.count], bytes: Array(text.utf8))
+            for suppression in SuppressionScanner.scan(file) {
+                if case .lines(let range) = suppression.scope { #expect(range.lowerBound >= 1) }
+            }
+            _ = try? ConfigLoader.parse(Array(text.utf8), path: ".botlint.toml")
+        }
+    }
+}
