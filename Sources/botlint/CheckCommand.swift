@@ -12,8 +12,9 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var policy: PolicyOptions
 
     func run() throws {
-        let report = try source.lint()
+        let report = try source.lint(policy.configure)
         print(output.render(report), terminator: "")
+        if try policy.writeBaselineIfAsked(report) { return }
         if policy.fails(report) { throw ExitCode(1) }
     }
 }

@@ -32,7 +32,8 @@ struct BotLintCommand: ParsableCommand {
         abstract: "Finds Telegram bot setups that get 409 Conflict: two pollers on one token, or polling next to a webhook.",
         discussion: "Run `botlint .` in a bot repository. `botlint explain BL101` shows a rule's page.",
         version: BotLint.version,
-        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, TopologyCommand.self, InstallHookCommand.self, UninstallHookCommand.self],
+        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, TopologyCommand.self, ConfigCommand.self,
+                      InitCommand.self, InstallHookCommand.self, UninstallHookCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 }

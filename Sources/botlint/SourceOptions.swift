@@ -31,17 +31,37 @@ struct SourceOptions: ParsableArguments {
         return WorkTreeSource(path: path, useGit: !noGit)
     }
 
-    func lint() throws -> LintReport {
-        do {
-            let options = LintOptions(path: path)
+    /// `configure` adds the policy flags (config file, baseline) to the engine's options.
+    func lint(_ configure: (inout LintOptions) throws -> Void = { _ in }) throws -> LintReport {
+        try reportingInputFailures {
+            let options = try options(configure)
             // Resolved first, so a mistyped revision fails before any linting.
             let revision = try since.map { try GitRevisionSource(path: path, revision: $0) }
             let current = try Linter.run(options, source: fileSource())
             guard let since, let revision else { return current }
-            let baseline = try Linter.run(options, source: revision)
-            return RevisionComparison.newFindings(in: current, comparedTo: baseline,
+            let atRevision = try Linter.run(options, source: revision)
+            return RevisionComparison.newFindings(in: current, comparedTo: atRevision,
                                                   revision: "\(since) (\(revision.resolvedID))")
+        }
+    }
+
+    func configuration(_ configure: (inout LintOptions) throws -> Void) throws -> Configuration {
+        try reportingInputFailures { try Linter.configuration(try options(configure), source: fileSource()) }
+    }
+
+    private func options(_ configure: (inout LintOptions) throws -> Void) throws -> LintOptions {
+        var options = LintOptions(path: path)
+        try configure(&options)
+        return options
+    }
+
+    /// A missing folder or a bad config file is the user's input, not a crash: exit 2.
+    private func reportingInputFailures<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
         } catch let error as FileSourceError {
+            throw InputFailure(message: error.description)
+        } catch let error as ConfigError {
             throw InputFailure(message: error.description)
         }
     }

@@ -28,15 +28,30 @@ struct CLITests {
         env.removeValue(forKey: "NO_COLOR")
         for (k, v) in environment { env[k] = v }
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        return try capture(process)
+    }
+
+    /// Runs a configured process and collects its output through files, not pipes: reading a
+    /// pipe while other tests' children exit can fail with EINTR inside Foundation (a crash),
+    /// and a full stderr pipe would block the child.
+    static func capture(_ process: Foundation.Process) throws -> Run {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("botlint-cli-" + UUID().uuidString)
+        let outURL = base.appendingPathExtension("out"), errURL = base.appendingPathExtension("err")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: outURL)
+            try? FileManager.default.removeItem(at: errURL)
+        }
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        try out.close()
+        try err.close()
+        return Run(status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+                   stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 
     static func casePath(_ rule: String, _ name: String) -> String {
@@ -135,12 +150,8 @@ struct CLITests {
                 schema = json.load(open(sys.argv[1]))
                 jsonschema.validate(json.load(open(sys.argv[2])), schema)
                 """, RuleCase.repositoryRoot + "/docs/botlint-output.schema.json", file.path]
-            let err = Pipe()
-            validate.standardError = err
-            try validate.run()
-            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            validate.waitUntilExit()
-            #expect(validate.terminationStatus == 0, "\(ruleCase): \(message)")
+            let result = try Self.capture(validate)
+            #expect(result.status == 0, "\(ruleCase): \(result.stderr)")
         }
     }
 }

@@ -62,13 +62,8 @@ final class SourceScratchFolder {
         environment["GIT_CONFIG_NOSYSTEM"] = "1"
         environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
         process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
+        let result = try CLITests.capture(process)
+        let text = result.stdout + result.stderr
         guard process.terminationStatus == 0 else {
             throw SourceScratchError(description: "\(executable) \(arguments) failed: \(text)")
         }

@@ -14,6 +14,8 @@ public struct LintReport: Sendable {
     public var notes: [Note]
     public var filesListed: Int
     public var filesRead: Int
+    /// The effective settings: defaults, `.botlint.toml`, flags.
+    public var configuration: Configuration
 }
 
 public struct LintOptions: Sendable {
@@ -21,11 +23,20 @@ public struct LintOptions: Sendable {
     /// Files above this size are skipped with a note.
     public var maxFileBytes: Int
     public var rules: [any Rule]
+    /// `--config FILE`; nil looks for `.botlint.toml` from the scanned folder up to the root.
+    public var configFile: String?
+    public var overrides: ConfigOverrides
+    /// Findings to leave out (`--baseline`).
+    public var baseline: Baseline?
 
-    public init(path: String, maxFileBytes: Int = 4 << 20, rules: [any Rule] = RuleRegistry.all) {
+    public init(path: String, maxFileBytes: Int = 4 << 20, rules: [any Rule] = RuleRegistry.all,
+                configFile: String? = nil, overrides: ConfigOverrides = ConfigOverrides(), baseline: Baseline? = nil) {
         self.path = path
         self.maxFileBytes = maxFileBytes
         self.rules = rules
+        self.configFile = configFile
+        self.overrides = overrides
+        self.baseline = baseline
     }
 }
 
@@ -33,8 +44,12 @@ public struct LintOptions: Sendable {
 public enum Linter {
     public static func run(_ options: LintOptions, source: (any FileSource)? = nil) throws -> LintReport {
         let fileSource = source ?? WorkTreeSource(path: options.path)
-        let listing = try fileSource.listing()
-        let analyses = extract(listing, from: fileSource, maxBytes: options.maxFileBytes)
+        var listing = try fileSource.listing()
+        let configuration = try ConfigLoader.load(explicit: options.configFile, listing: listing, overrides: options.overrides)
+        listing.entries.removeAll { configuration.isExcluded($0.path) }
+        let inline = configuration.inlineSuppressions.value
+        var analyses = extract(listing, from: fileSource, maxBytes: options.maxFileBytes, scanSuppressions: inline)
+        let usedEnvironments = configuration.applyEnvironments(to: &analyses.files)
         let loader = DeferredCodeLoader { path in
             guard let entry = analyses.deferred[path],
                   case .file(let file) = fileSource.read(entry, in: listing, maxBytes: options.maxFileBytes) else { return nil }
@@ -46,14 +61,39 @@ public enum Linter {
             return analysis.code
         }
         let linker = Linker(analyses: analyses.files, allPaths: listing.entries.map(\.path), deferredCode: loader)
-        let topology = linker.link()
+        var topology = linker.link()
+        var extraNotes = configuration.applyRunnerFacts(to: &topology, usedEnvironments: usedEnvironments)
+        let rules = options.rules.filter { configuration.isEnabled($0.id) }
         var findings: [Finding] = []
-        for rule in options.rules { findings += rule.check(topology) }
+        for rule in rules { findings += rule.check(topology) }
+        findings = configuration.adjust(findings)
+        if inline {
+            let matcher = SuppressionMatcher(suppressions: analyses.suppressions)
+            let (kept, unused) = matcher.apply(to: findings, ignoring: { !configuration.isEnabled($0) })
+            findings = kept
+            if let unusedRule = rules.lazy.compactMap({ $0 as? UnusedSuppressionRule }).first {
+                findings += configuration.adjust(unusedRule.report(unused))
+            }
+        }
         findings.sort(by: Finding.ordered)
-        let fingerprints = fingerprintKeys(findings, listing: listing, source: fileSource, maxBytes: options.maxFileBytes)
-        let notes = (listing.notes + analyses.notes).sorted { ($0.path ?? "", $0.message) < ($1.path ?? "", $1.message) }
+        var fingerprints = fingerprintKeys(findings, listing: listing, source: fileSource, maxBytes: options.maxFileBytes)
+        if let baseline = options.baseline {
+            let keep = fingerprints.map { !baseline.contains(fingerprint: $0) }
+            let hidden = keep.filter { !$0 }.count
+            findings = zip(findings, keep).filter(\.1).map(\.0)
+            fingerprints = zip(fingerprints, keep).filter(\.1).map(\.0)
+            if hidden > 0 { extraNotes.append(Note(path: nil, message: "\(hidden) finding(s) in the baseline are not shown")) }
+        }
+        let notes = (listing.notes + analyses.notes + extraNotes).sorted { ($0.path ?? "", $0.message) < ($1.path ?? "", $1.message) }
         return LintReport(root: listing.root, scope: listing.scope, isGit: listing.isGit, findings: findings,
-                          fingerprints: fingerprints, topology: topology, notes: notes, filesListed: listing.entries.count, filesRead: analyses.read)
+                          fingerprints: fingerprints, topology: topology, notes: notes, filesListed: listing.entries.count,
+                          filesRead: analyses.read, configuration: configuration)
+    }
+
+    /// The effective settings for a folder, without checking it (`botlint config --show`).
+    public static func configuration(_ options: LintOptions, source: (any FileSource)? = nil) throws -> Configuration {
+        let listing = try (source ?? WorkTreeSource(path: options.path)).listing()
+        return try ConfigLoader.load(explicit: options.configFile, listing: listing, overrides: options.overrides)
     }
 
     /// Reads the primary line of each finding (only files that have findings are read again).
@@ -75,26 +115,28 @@ public enum Linter {
         var read: Int
         /// Code files left for the linker to scan if an entry reaches them.
         var deferred: [String: FileEntry]
+        /// `botlint: disable` comments of every file read.
+        var suppressions: [Suppression]
     }
 
     /// Reads every listed file once, on all cores, and hands it to the extractors that accept
     /// it. Results are collected per index, so the output order never depends on scheduling.
-    static func extract(_ listing: FileListing, from source: any FileSource, maxBytes: Int) -> Extraction {
+    static func extract(_ listing: FileListing, from source: any FileSource, maxBytes: Int, scanSuppressions: Bool) -> Extraction {
         let extractors = Extractors.all
         let entries = listing.entries
-        let slots = ResultSlots<(FileAnalysis?, Note?, Bool, Bool)>(count: entries.count)
+        let slots = ResultSlots<(FileAnalysis?, Note?, Bool, Bool, [Suppression])>(count: entries.count)
         let chunk = 64
         let chunks = (entries.count + chunk - 1) / chunk
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             for i in (c * chunk)..<min(entries.count, (c + 1) * chunk) {
                 let entry = entries[i]
                 let accepting = extractors.filter { $0.accepts(path: entry.path, name: entry.name, isExecutable: entry.isExecutable) }
-                guard !accepting.isEmpty else { slots[i] = (nil, nil, false, false); continue }
+                guard !accepting.isEmpty else { slots[i] = (nil, nil, false, false, []); continue }
                 switch source.read(entry, in: listing, maxBytes: maxBytes) {
                 case .skipped(let note):
                     // Binary or huge files only matter when an extractor other than the token scan wanted them.
                     let relevant = accepting.contains { !($0 is TokenLiteralExtractor) }
-                    slots[i] = (nil, relevant ? note : nil, false, false)
+                    slots[i] = (nil, relevant ? note : nil, false, false, [])
                 case .file(let file):
                     var analysis = FileAnalysis(path: entry.path)
                     var deferred = false
@@ -105,7 +147,7 @@ public enum Linter {
                         }
                         extractor.extract(file, into: &analysis)
                     }
-                    slots[i] = (analysis, nil, true, deferred)
+                    slots[i] = (analysis, nil, true, deferred, scanSuppressions ? SuppressionScanner.scan(file) : [])
                 }
             }
         }
@@ -113,14 +155,16 @@ public enum Linter {
         var notes: [Note] = []
         var read = 0
         var deferred: [String: FileEntry] = [:]
+        var suppressions: [Suppression] = []
         for (i, slot) in slots.values.enumerated() {
-            guard let (analysis, note, didRead, isDeferred) = slot else { continue }
+            guard let (analysis, note, didRead, isDeferred, found) = slot else { continue }
+            suppressions += found
             if let analysis, !analysis.isEmpty { files.append(analysis) }
             if let note { notes.append(note) }
             if didRead { read += 1 }
             if isDeferred { deferred[entries[i].path] = entries[i] }
         }
-        return Extraction(files: files, notes: notes, read: read, deferred: deferred)
+        return Extraction(files: files, notes: notes, read: read, deferred: deferred, suppressions: suppressions)
     }
 }
 

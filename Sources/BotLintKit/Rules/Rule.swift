@@ -26,7 +26,7 @@ public enum RuleRegistry {
     public static let all: [any Rule] = [
         TwoPollersRule(), WebhookAndPollingRule(), ReplicatedPollerRule(), LocalAndDeployedPollerRule(),
         ScheduledPollerRule(), ImportTimePollerRule(), WebhookEndpointRule(), WebhookSecretRule(),
-        WebhookHostMismatchRule(), TokenInRepoRule(), TokenAliasRule(), UnparsableConfigRule(),
+        WebhookHostMismatchRule(), TokenInRepoRule(), TokenAliasRule(), UnparsableConfigRule(), UnusedSuppressionRule(),
     ]
 
     public static func rule(_ id: String) -> (any Rule)? {

@@ -380,6 +380,44 @@ Triggers (`cases/broken-fly-toml`): an unterminated string in `fly.toml`; the Pr
 is still checked.
 Does not trigger (`cases/valid-configs`).
 """#,
+        "BL902": #"""
+# BL902 unused-suppression
+
+**Severity:** note
+
+## What it reports
+A `botlint: disable=…` or `botlint: disable-file=…` comment that suppresses nothing:
+- no finding of the rules it names starts in its scope (the conflict was fixed, or the comment
+  sits above the wrong line);
+- it names an id that is not a rule (`BL110`, a typo);
+- it starts with `botlint:` but is not a directive botlint reads (`botlint: disabel=BL101`,
+  `botlint: disable` without ids).
+
+A comment listing several ids is reported once, naming the ids that matched nothing.
+
+## Why it matters
+A suppression outlives the problem it was written for. Left in place, it hides the next real
+conflict on that line (a second poller added to the same Procfile type, say), and a misspelt one
+never suppressed anything at all.
+
+## How to fix
+Remove the comment, or the ids it no longer needs. If the finding comes back later, botlint
+reports it again and you can decide anew.
+
+This rule cannot be suppressed by another comment; turn it off in `.botlint.toml` with
+`[rules] disable = ["BL902"]`. Comments naming a rule that `.botlint.toml` disables are not
+reported, and `--no-inline-suppressions` turns off both the comments and this rule.
+
+## Examples
+Triggers (`cases/stale-comment-after-fix`): the `web:` poller was removed from the Procfile, but
+the comment written for it stayed:
+```
+# botlint: disable=BL101 web is scaled to 0 on Heroku
+worker: python bot.py
+```
+Does not trigger (`cases/comment-in-use`): the comment suppresses the BL101 finding on the line
+below it.
+"""#,
     ]
 
     public static func page(for id: String) -> String? { pages[id] }

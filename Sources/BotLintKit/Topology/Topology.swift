@@ -106,6 +106,9 @@ public struct TokenIdentity: Sendable, Hashable {
     /// Where a deployed runner's secrets live (`fly:app`, `railway:production`); nil for local
     /// runs, whose shell or .env may hold any token.
     public var store: String?
+    /// A bot named in `.botlint.toml` (`[[runners]] bot`, `local-uses-dev-token`): it decides
+    /// over the store, and a named bot is never an unnamed one.
+    public var declaredBot: String?
 
     public var display: String {
         switch (variable, redacted) {
@@ -119,6 +122,10 @@ public struct TokenIdentity: Sendable, Hashable {
     /// Whether two identities are the same bot as far as the repository shows.
     public func sameBot(as other: TokenIdentity) -> Bool {
         if let a = botID, let b = other.botID { return a == b }
+        if declaredBot != nil || other.declaredBot != nil {
+            guard declaredBot == other.declaredBot else { return false }
+            if let a = variable, let b = other.variable { return a == b }
+        }
         if let a = variable, let b = other.variable {
             guard a == b else { return false }
             // Two fly apps (or two Railway environments) keep separate secrets: production and

@@ -20,6 +20,16 @@ struct ConfigDocument: Sendable {
         var lines = TextLines.split(text).map(String.init)
         var problems: [ParseProblem] = []
         for _ in 0...maxTOMLRepairs {
+            // Checked on every attempt: blanking a line can change what later lines are.
+            let malformed = TOMLKeyScanner.malformedHeaderLines(Array(lines.joined(separator: "\n").utf8))
+            if let first = malformed.first {
+                if problems.isEmpty {
+                    problems.append(ParseProblem(location: SourceLocation(path: file.path, line: first, column: 1),
+                                                 format: "TOML", message: "a table header must start with a key"))
+                }
+                for line in malformed { lines[line - 1] = "" }
+                continue
+            }
             do {
                 let table = try TOMLTable(string: lines.joined(separator: "\n"))
                 return ConfigDocument(root: ConfigValue(tomlTable: table).table ?? [:],

@@ -10,8 +10,21 @@ struct TOMLKeyScanner {
     private var openString: [UInt8]?
     /// Open `[`/`{` of a value continued on the next line.
     private var bracketDepth = 0
+    /// Lines whose `[header]` does not start with a key.
+    private var malformedHeaders: [Int] = []
 
     static func scan(_ bytes: [UInt8]) -> [KeyLocator.Sighting] {
+        scanner(bytes).sightings
+    }
+
+    /// Lines with a table header that does not start with a key (`[<x]`, `[`, `[[ [a]]`).
+    /// toml++ asserts on them (a crash in debug builds, undefined behaviour otherwise) instead
+    /// of reporting an error, so they must never reach TOMLKit.
+    static func malformedHeaderLines(_ bytes: [UInt8]) -> [Int] {
+        scanner(bytes).malformedHeaders
+    }
+
+    private static func scanner(_ bytes: [UInt8]) -> TOMLKeyScanner {
         var scanner = TOMLKeyScanner(bytes: bytes)
         var lineNumber = 1
         var start = 0
@@ -22,7 +35,7 @@ struct TOMLKeyScanner {
             start = end + 1
             lineNumber += 1
         }
-        return scanner.sightings
+        return scanner
     }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
@@ -50,6 +63,11 @@ struct TOMLKeyScanner {
 
     private mutating func scanHeader(from start: Int, to end: Int, at position: KeyLocator.Position) {
         let isArray = start + 1 < end && bytes[start + 1] == UInt8(ascii: "[")
+        let keyStart = skipSpaces(from: start + (isArray ? 2 : 1), to: end)
+        if keyStart >= end || !(Self.isBareKeyByte(bytes[keyStart]) || bytes[keyStart] == UInt8(ascii: "\"")
+                                || bytes[keyStart] == UInt8(ascii: "'") || bytes[keyStart] == UInt8(ascii: "]")) {
+            malformedHeaders.append(position.line)
+        }
         guard let (parts, _) = keyParts(from: start + (isArray ? 2 : 1), to: end), !parts.isEmpty else { return }
         if isArray {
             let arrayPath = resolve(Array(parts.dropLast())) + [parts[parts.count - 1]]
