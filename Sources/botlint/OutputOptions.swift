@@ -3,26 +3,71 @@ import BotLintKit
 import Foundation
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, sarif, github
+
+    /// The format an `--output` file gets from its name: `.sarif` (or `.sarif.json`), `.json`,
+    /// anything else plain text.
+    init(fileName: String) {
+        let name = fileName.lowercased()
+        if name.hasSuffix(".sarif") || name.hasSuffix(".sarif.json") {
+            self = .sarif
+        } else if name.hasSuffix(".json") {
+            self = .json
+        } else {
+            self = .text
+        }
+    }
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 }
 
-/// How findings are printed.
+/// How findings are printed, and which files get a copy.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: "Output format: text, json, sarif (SARIF 2.1.0) or github (GitHub Actions annotations).")
     var format: OutputFormat = .text
 
     @Option(name: .long, help: "Colour in text output: auto, always or never (NO_COLOR is honoured).")
     var color: ColorChoice = .auto
 
-    func render(_ report: LintReport) -> String {
+    @Option(name: .long, help: ArgumentHelp(
+        "Also write the report to FILE, in the format its extension names (.sarif, .json, else text). Repeatable.",
+        valueName: "FILE"))
+    var output: [String] = []
+
+    func render(_ report: LintReport, findings: [Finding]? = nil) -> String {
+        render(report, findings: findings, as: format, color: useColor)
+    }
+
+    func render(_ report: LintReport, findings: [Finding]?, as format: OutputFormat, color: Bool) -> String {
         switch format {
-        case .text: TextReporter(color: useColor).render(report)
-        case .json: JSONReporter.render(report)
+        case .text: TextReporter(color: color).render(report, findings: findings)
+        case .json: JSONReporter.render(report, findings: findings)
+        case .sarif: SARIFReporter.render(report, findings: findings)
+        case .github: GitHubActionsReporter.render(report, findings: findings)
         }
+    }
+
+    /// Writes every `--output` file; files never get colour.
+    func writeFiles(_ report: LintReport, findings: [Finding]? = nil) throws {
+        for path in output {
+            let text = render(report, findings: findings, as: OutputFormat(fileName: path), color: false)
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                throw InputFailure(message: "cannot write \(path): \(Self.reason(error))")
+            }
+        }
+    }
+
+    /// The POSIX reason ("No such file or directory") rather than Foundation's long sentence.
+    static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return nsError.localizedDescription
     }
 
     var useColor: Bool {
