@@ -36,23 +36,23 @@ struct OutputOptions: ParsableArguments {
         valueName: "FILE"))
     var output: [String] = []
 
-    func render(_ report: LintReport, findings: [Finding]? = nil) -> String {
-        render(report, findings: findings, as: format, color: useColor)
+    func render(_ report: LintReport) -> String {
+        render(report, as: format, color: useColor)
     }
 
-    func render(_ report: LintReport, findings: [Finding]?, as format: OutputFormat, color: Bool) -> String {
+    func render(_ report: LintReport, as format: OutputFormat, color: Bool) -> String {
         switch format {
-        case .text: TextReporter(color: color).render(report, findings: findings)
-        case .json: JSONReporter.render(report, findings: findings)
-        case .sarif: SARIFReporter.render(report, findings: findings)
-        case .github: GitHubActionsReporter.render(report, findings: findings)
+        case .text: TextReporter(color: color).render(report)
+        case .json: JSONReporter.render(report)
+        case .sarif: SARIFReporter.render(report)
+        case .github: GitHubActionsReporter.render(report)
         }
     }
 
     /// Writes every `--output` file; files never get colour.
-    func writeFiles(_ report: LintReport, findings: [Finding]? = nil) throws {
+    func writeFiles(_ report: LintReport) throws {
         for path in output {
-            let text = render(report, findings: findings, as: OutputFormat(fileName: path), color: false)
+            let text = render(report, as: OutputFormat(fileName: path), color: false)
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
