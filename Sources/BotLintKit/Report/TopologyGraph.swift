@@ -137,10 +137,10 @@ public struct TopologyGraph: Sendable {
         case .flyProcess: lines = ["process group \(decl.name)"]
         case .flyReleaseCommand: lines = ["release_command"]
         case .railwayService: lines = ["service \(decl.group ?? decl.name)"]
-        case .procfileProcess: lines = ["\(decl.name):"]
+        case .procfileProcess: lines = [decl.name]
         case .startScript: lines = [decl.location.path]
         case .cronEntry: lines = ["line \(decl.location.line)"]
-        case .packageScript: lines = ["npm run \(decl.name)"]
+        case .packageScript: lines = [decl.name]
         }
         switch runner.lifetime {
         case .longRunning: lines.append("×" + count(runner.instances))
