@@ -189,6 +189,7 @@ public struct TopologyGraph: Sendable {
     struct TokenNodes {
         private var splitVariables: Set<String> = []
         private var displays: [String: Set<String>] = [:]
+        private var storeLabels: [String: String] = [:]
 
         init(_ topology: Topology) {
             var stores: [String: Set<String>] = [:]
@@ -197,7 +198,13 @@ public struct TopologyGraph: Sendable {
                 if let variable = token.variable, let store = token.store { stores[variable, default: []].insert(store) }
             }
             splitVariables = Set(stores.filter { $0.value.count > 1 }.keys)
-            for token in identities { displays[key(token), default: []].insert(TokenRedaction.scrub(token.display)) }
+            for token in identities {
+                let key = key(token)
+                displays[key, default: []].insert(TokenRedaction.scrub(token.display))
+                if token.botID == nil, let variable = token.variable, splitVariables.contains(variable) {
+                    storeLabels[key] = token.store.map { $0 + " secrets" } ?? "local shell or .env"
+                }
+            }
         }
 
         func key(_ token: TokenIdentity) -> String {
@@ -210,12 +217,7 @@ public struct TopologyGraph: Sendable {
         }
 
         func lines(_ key: String) -> [String] {
-            var lines = (displays[key] ?? []).sorted()
-            if let range = key.range(of: " in "), key.hasPrefix("variable ") {
-                let store = String(key[range.upperBound...])
-                lines.append(store == "local" ? "local shell or .env" : store + " secrets")
-            }
-            return lines
+            (displays[key] ?? []).sorted() + (storeLabels[key].map { [$0] } ?? [])
         }
     }
 }
