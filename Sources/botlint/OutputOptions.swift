@@ -51,23 +51,33 @@ struct OutputOptions: ParsableArguments {
 
     /// Writes every `--output` file; files never get colour.
     func writeFiles(_ report: LintReport) throws {
+        // What was printed comes first, even when a FILE is /dev/stdout.
+        fflush(nil)
         for path in output {
-            let text = render(report, as: OutputFormat(fileName: path), color: false)
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                throw InputFailure(message: "cannot write \(path): \(Self.reason(error))")
-            }
+            try Self.write(render(report, as: OutputFormat(fileName: path), color: false), to: path)
         }
     }
 
-    /// The POSIX reason ("No such file or directory") rather than Foundation's long sentence.
-    static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
+    /// Plain open/write so the error is the system's own ("Is a directory", "Permission denied")
+    /// and paths such as /dev/stdout work too.
+    static func write(_ text: String, to path: String) throws {
+        func failure() -> InputFailure {
+            InputFailure(message: "cannot write \(path): \(String(cString: strerror(errno)))")
         }
-        return nsError.localizedDescription
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure() }
+        var remaining = Array(text.utf8)[...]
+        while !remaining.isEmpty {
+            let written = remaining.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                let error = failure()
+                close(descriptor)
+                throw error
+            }
+            remaining = remaining.dropFirst(written)
+        }
+        guard close(descriptor) == 0 else { throw failure() }
     }
 
     var useColor: Bool {

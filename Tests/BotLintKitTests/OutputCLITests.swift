@@ -55,6 +55,7 @@ struct OutputCLITests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let intoFolder = try CLITests.run(["--no-git", "--output", folder.path, CLITests.casePath("BL101", "three-bots-three-tokens")])
         #expect(intoFolder.status == 2)
+        #expect(intoFolder.stderr.contains("cannot write \(folder.path): "))
     }
 
     @Test func newFormatsAreByteIdenticalAcrossRuns() throws {
