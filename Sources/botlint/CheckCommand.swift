@@ -14,6 +14,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let report = try source.lint(policy.configure)
         print(output.render(report), terminator: "")
+        try output.writeFiles(report)
         if try policy.writeBaselineIfAsked(report) { return }
         if policy.fails(report) { throw ExitCode(1) }
     }

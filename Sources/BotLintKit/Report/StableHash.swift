@@ -1,0 +1,18 @@
+/// FNV-1a, 64 bits: a tiny hash that never changes between runs, machines or Swift versions
+/// (unlike `Hasher`), for keys that outlive one run such as SARIF `partialFingerprints`.
+public enum StableHash {
+    public static func fnv1a64(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    /// Sixteen lowercase hex digits, zero-padded.
+    public static func hex(_ text: String) -> String {
+        let digits = String(fnv1a64(text), radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
