@@ -10,6 +10,7 @@ public enum Extractors {
         PackageJSONExtractor(),
         ShellScriptExtractor(),
         CrontabExtractor(),
+        ComposeExtractor(),
         PythonScanner(),
         JavaScriptScanner(),
         BotAPIURLScanner(),

@@ -27,7 +27,8 @@ struct ReceiverSite {
 extension Topology {
     func sites(where include: (Receiver) -> Bool) -> [ReceiverSite] {
         var result: [ReceiverSite] = []
-        for (r, runner) in runners.enumerated() {
+        // A runner with 0 instances is declared but not started (a compose profile, replicas: 0).
+        for (r, runner) in runners.enumerated() where runner.instances.count != 0 {
             for (p, process) in runner.processes.enumerated() {
                 for receiver in process.receivers where include(receiver) {
                     result.append(ReceiverSite(runner: runner, runnerIndex: r, process: process, processIndex: p,

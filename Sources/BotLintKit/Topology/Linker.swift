@@ -10,7 +10,7 @@ public struct Linker {
     public func link() -> Topology {
         let sorted = index.analyses.keys.sorted().compactMap { index.analyses[$0] }
         var decls = sorted.flatMap(\.runners)
-        decls = mergeFormations(decls)
+        decls = ComposeOverrides.merge(mergeFormations(decls))
         var consumed = Set<SourceLocation>()
         var runners: [Runner] = []
         var expander = ProcessExpander(index: index)
@@ -19,8 +19,9 @@ public struct Linker {
             if let location = defaults?.consumedProcfileLocation { consumed.insert(location) }
             var env = EnvScope()
             if let dockerEnv = defaults?.imageEnv { env.merge(dockerEnv, source: defaults?.commandLocation?.path ?? "Dockerfile") }
-            env.merge(decl.env, source: decl.location.path)
+            // Inline variables win over env files (compose `environment` over `env_file`).
             for file in decl.envFiles { env.merge(envAssignments(file), source: file) }
+            env.merge(decl.env, source: decl.location.path)
             if decl.platform == .local || decl.platform == .cron, decl.kind == .procfileProcess {
                 // honcho/foreman load `.env` next to the Procfile.
                 env.mergeDefaults(envAssignments(PathUtil.join(decl.directory, ".env")), source: ".env")
@@ -99,7 +100,12 @@ public struct Linker {
         case .fly: "fly:" + (decl.group ?? decl.location.path)
         case .railway: "railway:" + (decl.settings["environment"] ?? "production")
         case .heroku: "heroku:" + decl.directory
-        case .local, .cron: nil
+        // One compose project (folder) or blueprint shares its env; separate ones are separate deployments.
+        case .compose: "compose:" + decl.directory
+        case .render: "render:" + decl.location.path
+        case .kubernetes: "kubernetes:" + (decl.settings["namespace"] ?? "default")
+        case .githubActions: "github:repository"
+        case .local, .cron, .pm2, .systemd, .supervisord, .launchd: nil
         }
     }
 
@@ -123,6 +129,26 @@ public struct Linker {
             return "cron line \(decl.location.path):\(decl.location.line)"
         case .packageScript:
             return "\"\(decl.name)\" in \(decl.location.path)"
+        case .composeService:
+            return "compose service \"\(decl.name)\"" + (decl.directory.isEmpty ? "" : " in \(decl.directory)/")
+        case .renderService:
+            return "Render \(decl.settings["type"] ?? "service") \"\(decl.name)\""
+        case .herokuProcess:
+            return "heroku.yml process \"\(decl.name)\""
+        case .kubernetesWorkload, .kubernetesCronJob:
+            return "Kubernetes \(decl.settings["kind"] ?? "workload") \"\(decl.name)\""
+        case .githubActionsJob:
+            return "GitHub Actions job \"\(decl.name)\" (\(decl.location.path))"
+        case .pm2App:
+            return "pm2 app \"\(decl.name)\""
+        case .systemdUnit:
+            return "systemd unit \(decl.name)"
+        case .supervisorProgram:
+            return "supervisord program \"\(decl.name)\""
+        case .launchdJob:
+            return "launchd job \(decl.name)"
+        case .makeTarget:
+            return "make \(decl.name) (\(decl.location.path))"
         }
     }
 }
