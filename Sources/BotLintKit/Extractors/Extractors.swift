@@ -11,6 +11,7 @@ public enum Extractors {
         ShellScriptExtractor(),
         CrontabExtractor(),
         ComposeExtractor(),
+        PM2Extractor(),
         PythonScanner(),
         JavaScriptScanner(),
         BotAPIURLScanner(),
