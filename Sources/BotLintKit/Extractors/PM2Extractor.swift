@@ -65,9 +65,7 @@ public struct PM2Extractor: Extractor {
         return RunnerDecl(kind: .pm2App, platform: .pm2, name: app["name"]?.string ?? script, group: file.name,
                           command: command, commandLocation: locator.nearestValue(path + ["script"]),
                           instances: instances(app, path: path, locator: locator),
-                          env: env, directory: directory, location: location,
-                          singleInstanceGuard: SingleInstanceGuard(kind: .systemd, location: location),
-                          settings: settings)
+                          env: env, directory: directory, location: location, settings: settings)
     }
 
     private func instances(_ app: ConfigValue, path: [String], locator: KeyLocator) -> Instances {

@@ -62,7 +62,8 @@ enum Overlap {
         }
         if let ga = a.process.singleInstanceGuard ?? a.runner.decl.singleInstanceGuard,
            let gb = b.process.singleInstanceGuard ?? b.runner.decl.singleInstanceGuard,
-           ga.kind == gb.kind, ga.kind != .pkill {
+           ga.kind == gb.kind, ga.kind != .pkill, ga.kind != .systemd, ga.kind != .concurrencyPolicy {
+            // A unit or job policy only keeps that unit from starting twice; a lock file is shared.
             return false
         }
         return true

@@ -10,7 +10,7 @@ public struct Linker {
     public func link() -> Topology {
         let sorted = index.analyses.keys.sorted().compactMap { index.analyses[$0] }
         var decls = sorted.flatMap(\.runners)
-        decls = ComposeOverrides.merge(mergeFormations(decls))
+        decls = SystemdTimers.apply(ComposeOverrides.merge(mergeFormations(decls)))
         var consumed = Set<SourceLocation>()
         var runners: [Runner] = []
         var expander = ProcessExpander(index: index)
