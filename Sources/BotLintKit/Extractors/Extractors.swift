@@ -15,6 +15,8 @@ public enum Extractors {
         SystemdExtractor(),
         SupervisordExtractor(),
         LaunchdExtractor(),
+        RenderExtractor(),
+        KubernetesExtractor(),
         PythonScanner(),
         JavaScriptScanner(),
         BotAPIURLScanner(),

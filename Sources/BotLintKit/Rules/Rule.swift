@@ -25,7 +25,8 @@ public enum RuleRegistry {
     /// Every rule, in id order.
     public static let all: [any Rule] = [
         TwoPollersRule(), WebhookAndPollingRule(), ReplicatedPollerRule(), LocalAndDeployedPollerRule(),
-        ScheduledPollerRule(), ImportTimePollerRule(), TokenInRepoRule(), UnparsableConfigRule(),
+        ScheduledPollerRule(), ImportTimePollerRule(), DeployOverlapRule(), PollerAutoStoppedRule(), TokenInRepoRule(),
+        UnparsableConfigRule(),
     ]
 
     public static func rule(_ id: String) -> (any Rule)? {

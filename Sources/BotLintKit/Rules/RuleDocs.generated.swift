@@ -209,6 +209,75 @@ runs 3 workers.
 Does not trigger (`cases/django-management-command`): polling lives in
 `management/commands/runbot.py`, started by one `worker:` process.
 """#,
+        "BL201": #"""
+# BL201 deploy-overlap
+
+**Severity:** warning
+
+## What it reports
+A long-polling runner on a platform whose deploy starts the new instance before the old one
+stops:
+- fly `[deploy] strategy = "canary"` or `"bluegreen"` (`rolling`, the default, and `immediate`
+  stop a machine before its replacement starts);
+- Railway `overlapSeconds` above 0;
+- Render web services, background workers and private services (zero-downtime deploys keep the
+  old instance up until the new one is live);
+- a Kubernetes Deployment with the default `RollingUpdate` strategy (`maxSurge` 25%, rounded up:
+  one new pod next to a single old one) unless `maxSurge: 0`;
+- docker swarm `deploy.update_config.order: start-first`.
+
+It also reports a webhook server whose library deletes the webhook when it shuts down, under such
+a deploy: the old instance stops last and removes the webhook the new one set.
+
+## Why it breaks
+For the length of the overlap two processes poll one token: one of them logs
+`409 Conflict: terminated by other getUpdates request` and updates are split between them. Most
+libraries retry, so it heals once the old instance stops; a bot that exits on the first 409 (or
+a crash-looping health check) does not.
+
+## How to fix
+- Stop the old instance first: fly `strategy = "immediate"`, Railway `overlapSeconds = 0`,
+  Kubernetes `strategy: {type: Recreate}`, swarm `order: stop-first`.
+- Or serve a webhook (a new instance takes over without a conflict).
+- Or make the start tolerant: retry getUpdates on 409 until the old instance is gone.
+
+## Examples
+Triggers (`cases/fly-canary-worker`): a fly process group that runs `run_polling` with
+`strategy = "canary"`.
+Triggers (`cases/kubernetes-rolling-update`): a Deployment without a `strategy` whose image's CMD
+polls.
+Does not trigger (`cases/kubernetes-recreate`): the same Deployment with `strategy: Recreate`.
+"""#,
+        "BL202": #"""
+# BL202 poller-auto-stopped
+
+**Severity:** warning
+
+## What it reports
+A long-polling runner that the platform stops while no inbound HTTP request arrives:
+- a fly process group with a service that sets `auto_stop_machines` (`"stop"`, `"suspend"` or
+  `true`) and `min_machines_running = 0` (or none);
+- a Render `web` service on `plan: free`, which sleeps after 15 minutes without requests.
+
+Railway's `sleepApplication` is not reported: Railway sleeps a service only when it sends no
+outbound traffic, and a poller always does.
+
+## Why it breaks
+A poller only makes outbound requests to Telegram. Fly's proxy and Render see no traffic, stop the
+machine, and nothing starts it again until someone opens the app's URL: the bot is deaf in the
+meantime, and messages older than 24 hours are lost.
+
+## How to fix
+- Keep one machine running: `auto_stop_machines = "off"` or `min_machines_running = 1`, or move
+  the poller to a process group without services; on Render use a paid plan or a `worker`.
+- Or serve a webhook: Telegram's requests then wake the service.
+
+## Examples
+Triggers (`cases/fly-auto-stop-poller`): the `fly launch` defaults (`auto_stop_machines = 'stop'`,
+`min_machines_running = 0`) for an aiogram poller with a health endpoint.
+Triggers (`cases/render-free-web`): a Telegraf poller in a free Render web service.
+Does not trigger (`cases/fly-min-machines-running`): `min_machines_running = 1` keeps a machine up.
+"""#,
         "BL401": #"""
 # BL401 token-in-repo
 

@@ -132,7 +132,9 @@ public struct Linker {
         case .composeService:
             return "compose service \"\(decl.name)\"" + (decl.directory.isEmpty ? "" : " in \(decl.directory)/")
         case .renderService:
-            return "Render \(decl.settings["type"] ?? "service") \"\(decl.name)\""
+            let type = decl.settings["type"] ?? "web"
+            let noun = ["cron": "cron job", "worker": "background worker", "pserv": "private service"][type] ?? "web service"
+            return "Render \(noun) \"\(decl.name)\""
         case .herokuProcess:
             return "heroku.yml process \"\(decl.name)\""
         case .kubernetesWorkload, .kubernetesCronJob:
