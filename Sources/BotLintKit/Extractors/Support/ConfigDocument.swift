@@ -19,6 +19,14 @@ struct ConfigDocument: Sendable {
         let text = file.text
         var lines = TextLines.split(text).map(String.init)
         var problems: [ParseProblem] = []
+        // toml++ asserts (aborts) on a table header without a key (`[`, `[[ [x]]`): never hand it one.
+        for index in lines.indices where isHeaderWithoutKey(lines[index]) {
+            if problems.isEmpty {
+                problems.append(ParseProblem(location: SourceLocation(path: file.path, line: index + 1, column: 1),
+                                             format: "TOML", message: "table header without a name"))
+            }
+            lines[index] = ""
+        }
         for _ in 0...maxTOMLRepairs {
             do {
                 let table = try TOMLTable(string: lines.joined(separator: "\n"))
@@ -38,6 +46,17 @@ struct ConfigDocument: Sendable {
             }
         }
         return ConfigDocument(root: [:], locator: .toml(text, path: file.path), problems: problems)
+    }
+
+    /// `[` or `[[` at the start of a line, then something no key starts with.
+    private static func isHeaderWithoutKey(_ line: String) -> Bool {
+        var rest = line.drop { $0 == " " || $0 == "\t" }
+        guard rest.first == "[" else { return false }
+        rest = rest.dropFirst()
+        if rest.first == "[" { rest = rest.dropFirst() }
+        rest = rest.drop { $0 == " " || $0 == "\t" }
+        guard let next = rest.first else { return true }
+        return !(next.isLetter || next.isNumber || next == "_" || next == "-" || next == "\"" || next == "'")
     }
 
     /// Parses JSON (a top-level object). Broken JSON gives a problem at the reported offset.

@@ -14,10 +14,11 @@ enum PM2Launch {
                                                     "-c", "--cwd", "--log", "-l", "-o", "--output", "-e", "--error",
                                                     "--max-memory-restart", "--env", "--exp-backoff-restart-delay",
                                                     "--restart-delay", "--time", "--namespace", "-x"],
-                                     stopAtFirstPositional: true)
-        guard let script = parsed.rest.first, script != "--" else { return .notALaunch }
+                                     stopAtFirstPositional: false)
+        // pm2 takes options after the script too; the script's own arguments follow `--`.
+        guard let script = parsed.rest.first else { return .notALaunch }
         if isEcosystemFile(script) { return .notALaunch }
-        let scriptArgs = Array(parsed.rest.dropFirst().drop { $0 == "--" })
+        let scriptArgs = Array(parsed.rest.dropFirst())
         if let value = parsed.value("-i", "--instances") {
             context.copies = instances(value, location: context.location)
         }
