@@ -10,11 +10,13 @@ depends on a variable botlint cannot see)
 
 ## What it reports
 Two or more long-running processes that long-poll (`getUpdates`) the same bot token:
-- two Procfile process types, fly process groups or Railway services that run pollers for one bot;
+- two Procfile process types, fly process groups, Railway services, compose services or other
+  deployed runners that run pollers for one bot;
 - one start script that starts the bot twice (`python bot.py &` then `python bot.py`), or a
   `honcho`/`foreman` run of a Procfile whose types both poll;
 - two entry files (`bot.py`, `worker.py`) that read the same token variable and both poll;
-- two `@reboot` lines of one crontab;
+- two `@reboot` lines of one crontab, or two process managers of one server (a systemd unit, a
+  supervisord program, a pm2 app, an `@reboot` line; a note across managers);
 - one process that starts two pollers for one token (two threads, two `launch()` calls).
 
 A local script next to a deployed poller is [BL104](../BL104-local-and-deployed-poller/README.md);
@@ -49,6 +51,12 @@ Two calls are the same bot when their token values are visible and share the bot
 before `:`), or else when they read the same variable. Conditions around the calls
 (`if os.getenv("WEBHOOK_URL")`, `DISABLE_TELEGRAM_BOT`) are evaluated in each runner's
 environment; when a value is not in the repository the finding says which variable it depends on.
+Triggers (`cases/compose-bot-and-notifier`): two compose services built from one image, sharing
+settings through a `<<: *bot-defaults` merge key, each running a pyTelegramBotAPI poller.
+Triggers (`cases/systemd-and-cron-reboot`): a systemd unit and an `@reboot` crontab line start the
+same `main.py` (a note: different managers).
+Does not trigger (`cases/compose-override-and-profile`): the second service has a compose
+`profiles` entry, so `docker compose up` does not start it.
 """#,
         "BL102": #"""
 # BL102 webhook-and-polling
@@ -101,6 +109,9 @@ One polling runner that runs more than one copy at once:
   machines for it on first deploy, for high availability, unless `--ha=false` or
   `fly scale count 1`;
 - app.json `formation` quantity above 1;
+- compose `deploy.replicas`/`scale`, Kubernetes `replicas` (or an autoscaler's `minReplicas`),
+  Render `numInstances`, supervisord `numprocs` above 1;
+- pm2 `instances` above 1, or `max`/`0`/`-1` (one per CPU core: a warning, it depends on the server);
 - gunicorn/uvicorn with more than one worker when polling starts while the app loads (module
   level, `AppConfig.ready`, an app factory, a startup hook): every worker polls;
 - a loop that starts the poller several times, or Django's `runserver` autoreloader loading a
@@ -123,6 +134,11 @@ Triggers (`cases/django-gunicorn-ready`): gunicorn `-w 3` loading a Django app w
 `AppConfig.ready()` starts polling (with [BL106](../BL106-import-time-poller/README.md)).
 Does not trigger (`cases/fly-worker-no-services`): a fly process group without services gets one
 machine.
+Triggers (`cases/compose-replicas`): `deploy.replicas: 2` for a compose service whose Dockerfile
+CMD polls. Triggers (`cases/supervisord-numprocs`): `numprocs=2`. Triggers (warning,
+`cases/pm2-cluster-max`): pm2 `instances: "max"` in cluster mode.
+Does not trigger (`cases/pm2-fork-bot-cluster-api`): the poller runs one fork-mode instance; only
+the HTTP API is clustered.
 """#,
         "BL104": #"""
 # BL104 local-and-deployed-poller
@@ -130,9 +146,10 @@ machine.
 **Severity:** warning (the conflict happens when someone runs the local command)
 
 ## What it reports
-A bot that a deployed runner polls (fly, Railway, a Procfile platform) and that a local start
-script, a crontab line or a dev command (`npm run dev`, `Procfile.dev`) also starts with the same
-token.
+A bot that a deployed runner polls (fly, Railway, a Procfile platform, docker compose, Render,
+Kubernetes) and that a local start script, a crontab line, a dev command (`npm run dev`,
+`Procfile.dev`) or a process manager on one machine (systemd, supervisord, pm2, launchd) also
+starts with the same token.
 
 ## Why it breaks
 Running the bot on a laptop while production is up starts a second `getUpdates` consumer: both
@@ -159,8 +176,10 @@ test bot.
 **Severity:** error (warning for Railway `cronSchedule`)
 
 ## What it reports
-A crontab line (or Railway `cronSchedule`) that starts a long-running poller on a schedule
-without a single-instance guard (`flock -n`, a `pgrep` check, a pid file).
+A crontab line (or Railway `cronSchedule`, or a Kubernetes CronJob without
+`concurrencyPolicy: Forbid`) that starts a long-running poller on a schedule without a
+single-instance guard (`flock -n`, a `pgrep` check, a pid file). systemd timers and launchd
+`StartInterval` jobs are not reported: neither starts a job that is still running.
 
 ## Why it breaks
 A poller never exits. Each scheduled run starts another copy next to the ones still running;
@@ -180,6 +199,8 @@ Does not trigger (`cases/crontab-flock`): the same line wrapped in `flock -n`.
 With both an `@reboot` line and a guarded `*/5` line, BL105 is silent, but
 [BL101](../BL101-two-pollers/README.md) still reports the two lines, because the `@reboot` copy
 does not hold the lock.
+Does not trigger (`cases/systemd-timer-and-launchd-interval`): a systemd timer and a launchd
+`StartInterval` that restart a dead poller.
 """#,
         "BL106": #"""
 # BL106 import-time-poller
