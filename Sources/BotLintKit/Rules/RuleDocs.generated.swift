@@ -169,6 +169,8 @@ Triggers (`cases/fly-and-start-script`): `fly.toml` runs `python bot.py` and `st
 runs `python bot.py` with the same `BOT_TOKEN`.
 Does not trigger (`cases/local-dev-token`): the local script exports its own `DEV_BOT_TOKEN` for a
 test bot.
+Triggers (`cases/compose-and-pm2-on-laptop`): a pm2 ecosystem file for local development runs the
+grammY bot that the compose service also runs.
 """#,
         "BL105": #"""
 # BL105 scheduled-poller
@@ -201,6 +203,8 @@ With both an `@reboot` line and a guarded `*/5` line, BL105 is silent, but
 does not hold the lock.
 Does not trigger (`cases/systemd-timer-and-launchd-interval`): a systemd timer and a launchd
 `StartInterval` that restart a dead poller.
+Triggers (`cases/kubernetes-cronjob-poller`): a CronJob every 10 minutes, default
+`concurrencyPolicy` (Allow), whose container polls.
 """#,
         "BL106": #"""
 # BL106 import-time-poller
