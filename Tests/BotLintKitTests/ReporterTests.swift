@@ -63,8 +63,9 @@ struct ReporterTests {
         let rule = TwoPollersRule()
         #expect(BotLint.documentationURL(for: rule) == "https://github.com/botlint/botlint/blob/main/rules/BL101-two-pollers/README.md")
         #expect(RulePage.firstParagraph(under: "What it reports", in: RuleDocs.page(for: "BL104")!)
-                == "A bot that a deployed runner polls (fly, Railway, a Procfile platform) and that a local start script, "
-                + "a crontab line or a dev command (`npm run dev`, `Procfile.dev`) also starts with the same token.")
+                == "A bot that a deployed runner polls (fly, Railway, a Procfile platform, docker compose, Render, Kubernetes) "
+                + "and that a local start script, a crontab line, a dev command (`npm run dev`, `Procfile.dev`) or a process "
+                + "manager on one machine (systemd, supervisord, pm2, launchd) also starts with the same token.")
         #expect(RulePage.firstParagraph(under: "What it reports", in: RuleDocs.page(for: "BL103")!)?
             .contains("\n- Railway `numReplicas` above 1;") == true)
     }
@@ -270,4 +271,19 @@ struct ReporterTests {
             #expect(TokenRedaction.findTokens(in: Array(output.utf8)).isEmpty, "a full token leaked in \(ruleCase)")
         }
     }
+}
+
+/// The published topology schema lists every platform, runner kind and guard the model has, so
+/// adding one to the model without documenting it fails here instead of in an editor.
+@Test func topologySchemaEnumsMatchTheModel() throws {
+    let data = try Data(contentsOf: URL(fileURLWithPath: RuleCase.repositoryRoot + "/docs/botlint-topology.schema.json"))
+    let text = String(decoding: data, as: UTF8.self)
+    func enumValues(after key: String) -> Set<String> {
+        guard let range = text.range(of: "\"\(key)\": { \"enum\": [") else { return [] }
+        let rest = text[range.upperBound...].prefix { $0 != "]" }
+        return Set(rest.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
+    }
+    #expect(enumValues(after: "platform") == Set(Platform.allCases.map(\.rawValue)))
+    #expect(enumValues(after: "kind").isSuperset(of: Set(RunnerKind.allCases.map(\.rawValue))))
+    #expect(text.contains(SingleInstanceGuard.Kind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")))
 }

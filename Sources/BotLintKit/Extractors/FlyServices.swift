@@ -12,6 +12,8 @@ struct FlyServices {
         /// `auto_stop_machines`, `auto_start_machines`, `min_machines_running`, `internal_port`.
         var settings: [String: String]
         var minMachinesRunning: Int?
+        /// Where `auto_stop_machines` is written, when it is.
+        var autoStopLocation: SourceLocation?
     }
 
     static let settingKeys = ["auto_stop_machines", "auto_start_machines", "min_machines_running", "internal_port"]
@@ -47,6 +49,7 @@ struct FlyServices {
             if let text = table[key]?.scalarText { settings[key] = text }
         }
         return Service(location: locator.nearestKey(path), groups: groups, settings: settings,
-                       minMachinesRunning: table["min_machines_running"]?.int)
+                       minMachinesRunning: table["min_machines_running"]?.int,
+                       autoStopLocation: locator.key(path + ["auto_stop_machines"]))
     }
 }

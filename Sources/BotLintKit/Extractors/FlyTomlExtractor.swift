@@ -26,9 +26,12 @@ public struct FlyTomlExtractor: Extractor {
         let env = envAssignments(document)
         let settings = sharedSettings(document, file: file)
         let app = document["app"]?.string
+        let overlap = deployOverlap(document)
         for group in groups {
-            analysis.runners.append(runner(for: group, app: app, services: services, env: env,
-                                           settings: settings, file: file))
+            var runner = runner(for: group, app: app, services: services, env: env, settings: settings, file: file)
+            runner.deployOverlap = overlap
+            runner.stopsWhenIdle = services.service(for: group.name).flatMap(stopsWhenIdle)
+            analysis.runners.append(runner)
         }
         if let release = releaseRunner(document, app: app, env: env, settings: settings, file: file) {
             analysis.runners.append(release)
@@ -62,6 +65,29 @@ public struct FlyTomlExtractor: Extractor {
         }
         return Instances(count: 2, reason: "fly deploy starts 2 machines for a process group with services (high availability)",
                          location: service.location)
+    }
+
+    /// `canary` boots one new machine beside the old ones, `bluegreen` a full new set; `rolling`
+    /// and `immediate` stop a machine before its replacement starts.
+    private func deployOverlap(_ document: ConfigDocument) -> PlatformBehavior? {
+        guard let strategy = document["deploy"]?["strategy"]?.string, strategy == "canary" || strategy == "bluegreen" else {
+            return nil
+        }
+        return PlatformBehavior(
+            reason: "fly deploy strategy \"\(strategy)\" starts new machines while the old ones still run",
+            location: document.locator.nearestValue(["deploy", "strategy"]),
+            fix: "use `strategy = \"immediate\"` (or \"rolling\")")
+    }
+
+    /// Fly's proxy stops machines that get no requests; a poller makes none it can see, and only
+    /// an inbound request starts it again. `min_machines_running` above 0 keeps some running.
+    private func stopsWhenIdle(_ service: FlyServices.Service) -> PlatformBehavior? {
+        guard let mode = service.settings["auto_stop_machines"], ["true", "stop", "suspend"].contains(mode),
+              (service.minMachinesRunning ?? 0) == 0 else { return nil }
+        return PlatformBehavior(
+            reason: "auto_stop_machines = \(mode == "true" ? "true" : "\"\(mode)\"") stops the machines while no HTTP request arrives, and min_machines_running is 0",
+            location: service.autoStopLocation ?? service.location,
+            fix: "set `auto_stop_machines = \"off\"` (or `min_machines_running = 1`) for this process group, or move the poller to a group without services")
     }
 
     private func releaseRunner(_ document: ConfigDocument, app: String?, env: [EnvAssignment],

@@ -47,13 +47,14 @@ public struct RailwayExtractor: Extractor {
         var settings = self.settings(config, file: file, service: service)
         if let environment { settings["environment"] = environment }
         let command = config["deploy.startCommand"]?.commandLine.flatMap { $0.isEmpty ? nil : $0 }
-        let main = RunnerDecl(
+        var main = RunnerDecl(
             kind: .railwayService, platform: .railway, name: service ?? "railway", group: service,
             command: command, commandLocation: command == nil ? nil : config.path("deploy.startCommand").map(locator.nearestValue),
             instances: instances(config, locator: locator, location: location),
             lifetime: config["deploy.cronSchedule"]?.string.map(Lifetime.scheduled) ?? .longRunning,
             directory: file.directory, location: location,
             servesHTTP: config["deploy.healthcheckPath"]?.string != nil, settings: settings)
+        main.deployOverlap = overlap(config, locator: locator)
         guard let preDeploy = preDeployRunner(config, from: main, locator: locator) else { return [main] }
         return [main, preDeploy]
     }
@@ -72,6 +73,16 @@ public struct RailwayExtractor: Extractor {
             return Instances(count: replicas, reason: "numReplicas = \(replicas)", location: locator.nearestKey(path))
         }
         return Instances(count: 1, reason: "Railway runs 1 replica unless numReplicas says otherwise", location: location)
+    }
+
+    /// `overlapSeconds` keeps the previous deployment running beside the new one. (`drainingSeconds`
+    /// only delays SIGKILL after SIGTERM, and the polling libraries stop on SIGTERM.)
+    private func overlap(_ config: RailwayServiceConfig, locator: KeyLocator) -> PlatformBehavior? {
+        guard let seconds = config["deploy.overlapSeconds"]?.int, seconds > 0,
+              let path = config.path("deploy.overlapSeconds") else { return nil }
+        return PlatformBehavior(
+            reason: "Railway's overlapSeconds = \(seconds) keeps the previous deployment running for \(seconds) s beside the new one",
+            location: locator.nearestKey(path), fix: "set `overlapSeconds = 0`")
     }
 
     /// `preDeployCommand` (a string or a list run in order) runs once before each deployment.

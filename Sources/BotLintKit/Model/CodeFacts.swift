@@ -31,6 +31,16 @@ public enum Library: String, Sendable, Codable, CaseIterable {
         case .aiogram3, .pyTelegramBotAPI, .nodeTelegramBotAPI, .grammyRunner, .botAPI: false
         }
     }
+
+    /// Whether a webhook server of this library calls deleteWebhook when it shuts down. Then
+    /// an old instance stopping after a new one started (an overlapping deploy) leaves the bot
+    /// without a webhook. None of the libraries above does; their stop leaves the webhook set.
+    public var deletesWebhookOnShutdown: Bool {
+        switch self {
+        case .pythonTelegramBot, .aiogram2, .aiogram3, .pyTelegramBotAPI, .nodeTelegramBotAPI, .telegraf,
+             .grammy, .grammyRunner, .botAPI: false
+        }
+    }
 }
 
 /// Whether code after the call still runs while it receives.

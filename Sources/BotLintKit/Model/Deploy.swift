@@ -7,11 +7,19 @@ public enum Platform: String, Sendable, Codable, CaseIterable {
     case local
     /// A crontab line (a developer's machine or a server).
     case cron
+    /// docker compose on a server (`docker compose up -d`), swarm included.
+    case compose
+    /// A Render blueprint (`render.yaml`).
+    case render
+    /// Kubernetes manifests and Helm values.
+    case kubernetes
+    /// Process managers on one machine, started by whoever owns it.
+    case pm2, systemd, supervisord, launchd
 
     public var isDeployed: Bool {
         switch self {
-        case .fly, .railway, .heroku: true
-        case .local, .cron: false
+        case .fly, .railway, .heroku, .compose, .render, .kubernetes: true
+        case .local, .cron, .pm2, .systemd, .supervisord, .launchd: false
         }
     }
 
@@ -22,17 +30,49 @@ public enum Platform: String, Sendable, Codable, CaseIterable {
         case .heroku: "Procfile"
         case .local: "local"
         case .cron: "cron"
+        case .compose: "docker compose"
+        case .render: "Render"
+        case .kubernetes: "Kubernetes"
+        case .pm2: "pm2"
+        case .systemd: "systemd"
+        case .supervisord: "supervisord"
+        case .launchd: "launchd"
         }
     }
 }
 
-public enum RunnerKind: String, Sendable, Codable {
+public enum RunnerKind: String, Sendable, Codable, CaseIterable {
     case flyProcess, flyReleaseCommand
     case railwayService
     case procfileProcess
     case startScript
     case cronEntry
     case packageScript
+    case composeService
+    case renderService
+    /// A Deployment, StatefulSet, DaemonSet or Helm values block.
+    case kubernetesWorkload
+    case kubernetesCronJob
+    case pm2App
+    case systemdUnit
+    case supervisorProgram
+    case launchdJob
+}
+
+/// A platform behaviour a rule reads, with where the configuration asks for it: a deploy that
+/// runs old and new instances together, machines stopped while no HTTP request arrives.
+public struct PlatformBehavior: Hashable, Sendable, Codable {
+    /// In words for messages: `fly deploy strategy "canary" boots a new machine beside the old ones`.
+    public var reason: String
+    public var location: SourceLocation
+    /// How to turn it off, in the platform's own words (`strategy = "immediate"`).
+    public var fix: String
+
+    public init(reason: String, location: SourceLocation, fix: String) {
+        self.reason = reason
+        self.location = location
+        self.fix = fix
+    }
 }
 
 public enum Lifetime: Hashable, Sendable, Codable {
@@ -63,7 +103,10 @@ public struct Instances: Hashable, Sendable, Codable {
 
 /// Something that keeps a second copy from starting (`flock -n`, `pgrep` check, pid file).
 public struct SingleInstanceGuard: Hashable, Sendable, Codable {
-    public enum Kind: String, Sendable, Codable { case flock, pgrep, pidFile, pkill, systemd }
+    /// `systemd`: a unit, launchd job or pm2 app is never started twice while it runs.
+    /// `concurrencyPolicy`: a Kubernetes CronJob with `Forbid`/`Replace`, a GitHub Actions
+    /// `concurrency:` group, or a job timeout shorter than its schedule's interval.
+    public enum Kind: String, Sendable, Codable, CaseIterable { case flock, pgrep, pidFile, pkill, systemd, concurrencyPolicy }
     public var kind: Kind
     public var location: SourceLocation
 
@@ -98,6 +141,10 @@ public struct RunnerDecl: Hashable, Sendable, Codable {
     /// Receives inbound HTTP (fly services for this process group, a Procfile `web`).
     public var servesHTTP: Bool
     public var singleInstanceGuard: SingleInstanceGuard?
+    /// Old and new instances run side by side during a deploy (BL201).
+    public var deployOverlap: PlatformBehavior?
+    /// The platform stops the runner while no inbound HTTP arrives (BL202).
+    public var stopsWhenIdle: PlatformBehavior?
     /// Platform settings rules read: `deploy.strategy`, `overlapSeconds`, `release_command`,
     /// `auto_stop_machines`, `dockerfile`, ... Keys are documented by the extractor.
     public var settings: [String: String]
@@ -107,7 +154,8 @@ public struct RunnerDecl: Hashable, Sendable, Codable {
                 instances: Instances = .unknown, lifetime: Lifetime = .longRunning,
                 env: [EnvAssignment] = [], envFiles: [String] = [], directory: String,
                 location: SourceLocation, servesHTTP: Bool = false,
-                singleInstanceGuard: SingleInstanceGuard? = nil, settings: [String: String] = [:]) {
+                singleInstanceGuard: SingleInstanceGuard? = nil, settings: [String: String] = [:],
+                deployOverlap: PlatformBehavior? = nil, stopsWhenIdle: PlatformBehavior? = nil) {
         self.kind = kind
         self.platform = platform
         self.name = name
@@ -123,6 +171,8 @@ public struct RunnerDecl: Hashable, Sendable, Codable {
         self.servesHTTP = servesHTTP
         self.singleInstanceGuard = singleInstanceGuard
         self.settings = settings
+        self.deployOverlap = deployOverlap
+        self.stopsWhenIdle = stopsWhenIdle
     }
 }
 

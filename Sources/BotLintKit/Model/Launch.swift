@@ -49,12 +49,15 @@ public struct ResolvedLaunch: Hashable, Sendable, Codable {
     public var envFiles: [String]
     /// `flock -n /tmp/bot.lock cmd`.
     public var singleInstanceGuard: SingleInstanceGuard?
+    /// Copies a process manager starts of the target (`pm2 start bot.js -i 4`); nil: one.
+    public var copies: Instances?
 
     public init(target: LaunchTarget, env: [EnvAssignment] = [], envFiles: [String] = [],
-                singleInstanceGuard: SingleInstanceGuard? = nil) {
+                singleInstanceGuard: SingleInstanceGuard? = nil, copies: Instances? = nil) {
         self.target = target
         self.env = env
         self.envFiles = envFiles
         self.singleInstanceGuard = singleInstanceGuard
+        self.copies = copies
     }
 }

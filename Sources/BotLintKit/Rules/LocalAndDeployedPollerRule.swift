@@ -47,7 +47,13 @@ public struct LocalAndDeployedPollerRule: Rule {
             return "remove the Railway service's deployment"
         case .heroku:
             return "`heroku ps:scale \(runner.decl.name)=0`"
-        case .local, .cron:
+        case .compose:
+            return "`docker compose stop \(runner.decl.name)`"
+        case .render:
+            return "suspend the Render service \"\(runner.decl.name)\""
+        case .kubernetes:
+            return "`kubectl scale \((runner.decl.settings["kind"] ?? "deployment").lowercased())/\(runner.decl.name) --replicas=0`"
+        case .local, .cron, .pm2, .systemd, .supervisord, .launchd:
             return "stop \(runner.title)"
         }
     }

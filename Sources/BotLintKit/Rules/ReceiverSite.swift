@@ -27,7 +27,8 @@ struct ReceiverSite {
 extension Topology {
     func sites(where include: (Receiver) -> Bool) -> [ReceiverSite] {
         var result: [ReceiverSite] = []
-        for (r, runner) in runners.enumerated() {
+        // A runner with 0 instances is declared but not started (a compose profile, replicas: 0).
+        for (r, runner) in runners.enumerated() where runner.instances.count != 0 {
             for (p, process) in runner.processes.enumerated() {
                 for receiver in process.receivers where include(receiver) {
                     result.append(ReceiverSite(runner: runner, runnerIndex: r, process: process, processIndex: p,
@@ -61,7 +62,8 @@ enum Overlap {
         }
         if let ga = a.process.singleInstanceGuard ?? a.runner.decl.singleInstanceGuard,
            let gb = b.process.singleInstanceGuard ?? b.runner.decl.singleInstanceGuard,
-           ga.kind == gb.kind, ga.kind != .pkill {
+           ga.kind == gb.kind, ga.kind != .pkill, ga.kind != .systemd, ga.kind != .concurrencyPolicy {
+            // A unit or job policy only keeps that unit from starting twice; a lock file is shared.
             return false
         }
         return true

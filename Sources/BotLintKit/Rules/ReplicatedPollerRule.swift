@@ -41,6 +41,16 @@ public struct ReplicatedPollerRule: Rule {
             case .railway:
                 fix = "Set `numReplicas = 1` for this service, or switch the bot to a webhook so replicas can share the load."
                 certain = true
+            case .pm2:
+                fix = "Set `instances: 1` (fork mode) for the polling app; pm2's cluster mode is for HTTP servers."
+                // `max` depends on the machine's cores.
+                certain = runner.instances.reason?.contains("CPU core") != true
+            case .compose:
+                fix = "Run one container of the polling service (`deploy.replicas: 1`), or switch the bot to a webhook."
+                certain = true
+            case .kubernetes:
+                fix = "Run the poller with `replicas: 1` and `strategy: Recreate` (no autoscaler), or switch the bot to a webhook."
+                certain = true
             default:
                 fix = "Run a single instance of the polling process, or switch the bot to a webhook."
                 certain = true

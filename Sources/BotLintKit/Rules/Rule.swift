@@ -25,8 +25,9 @@ public enum RuleRegistry {
     /// Every rule, in id order.
     public static let all: [any Rule] = [
         TwoPollersRule(), WebhookAndPollingRule(), ReplicatedPollerRule(), LocalAndDeployedPollerRule(),
-        ScheduledPollerRule(), ImportTimePollerRule(), WebhookEndpointRule(), WebhookSecretRule(),
-        WebhookHostMismatchRule(), TokenInRepoRule(), TokenAliasRule(), UnparsableConfigRule(), UnusedSuppressionRule(),
+        ScheduledPollerRule(), ImportTimePollerRule(), DeployOverlapRule(), PollerAutoStoppedRule(),
+        WebhookEndpointRule(), WebhookSecretRule(), WebhookHostMismatchRule(), TokenInRepoRule(), TokenAliasRule(),
+        UnparsableConfigRule(), UnusedSuppressionRule(),
     ]
 
     public static func rule(_ id: String) -> (any Rule)? {

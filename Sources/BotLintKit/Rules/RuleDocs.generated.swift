@@ -10,11 +10,13 @@ depends on a variable botlint cannot see)
 
 ## What it reports
 Two or more long-running processes that long-poll (`getUpdates`) the same bot token:
-- two Procfile process types, fly process groups or Railway services that run pollers for one bot;
+- two Procfile process types, fly process groups, Railway services, compose services or other
+  deployed runners that run pollers for one bot;
 - one start script that starts the bot twice (`python bot.py &` then `python bot.py`), or a
   `honcho`/`foreman` run of a Procfile whose types both poll;
 - two entry files (`bot.py`, `worker.py`) that read the same token variable and both poll;
-- two `@reboot` lines of one crontab;
+- two `@reboot` lines of one crontab, or two process managers of one server (a systemd unit, a
+  supervisord program, a pm2 app, an `@reboot` line; a note across managers);
 - one process that starts two pollers for one token (two threads, two `launch()` calls).
 
 A local script next to a deployed poller is [BL104](../BL104-local-and-deployed-poller/README.md);
@@ -49,6 +51,12 @@ Two calls are the same bot when their token values are visible and share the bot
 before `:`), or else when they read the same variable. Conditions around the calls
 (`if os.getenv("WEBHOOK_URL")`, `DISABLE_TELEGRAM_BOT`) are evaluated in each runner's
 environment; when a value is not in the repository the finding says which variable it depends on.
+Triggers (`cases/compose-bot-and-notifier`): two compose services built from one image, sharing
+settings through a `<<: *bot-defaults` merge key, each running a pyTelegramBotAPI poller.
+Triggers (`cases/systemd-and-cron-reboot`): a systemd unit and an `@reboot` crontab line start the
+same `main.py` (a note: different managers).
+Does not trigger (`cases/compose-override-and-profile`): the second service has a compose
+`profiles` entry, so `docker compose up` does not start it.
 """#,
         "BL102": #"""
 # BL102 webhook-and-polling
@@ -101,6 +109,9 @@ One polling runner that runs more than one copy at once:
   machines for it on first deploy, for high availability, unless `--ha=false` or
   `fly scale count 1`;
 - app.json `formation` quantity above 1;
+- compose `deploy.replicas`/`scale`, Kubernetes `replicas` (or an autoscaler's `minReplicas`),
+  Render `numInstances`, supervisord `numprocs` above 1;
+- pm2 `instances` above 1, or `max`/`0`/`-1` (one per CPU core: a warning, it depends on the server);
 - gunicorn/uvicorn with more than one worker when polling starts while the app loads (module
   level, `AppConfig.ready`, an app factory, a startup hook): every worker polls;
 - a loop that starts the poller several times, or Django's `runserver` autoreloader loading a
@@ -123,6 +134,11 @@ Triggers (`cases/django-gunicorn-ready`): gunicorn `-w 3` loading a Django app w
 `AppConfig.ready()` starts polling (with [BL106](../BL106-import-time-poller/README.md)).
 Does not trigger (`cases/fly-worker-no-services`): a fly process group without services gets one
 machine.
+Triggers (`cases/compose-replicas`): `deploy.replicas: 2` for a compose service whose Dockerfile
+CMD polls. Triggers (`cases/supervisord-numprocs`): `numprocs=2`. Triggers (warning,
+`cases/pm2-cluster-max`): pm2 `instances: "max"` in cluster mode.
+Does not trigger (`cases/pm2-fork-bot-cluster-api`): the poller runs one fork-mode instance; only
+the HTTP API is clustered.
 """#,
         "BL104": #"""
 # BL104 local-and-deployed-poller
@@ -130,9 +146,10 @@ machine.
 **Severity:** warning (the conflict happens when someone runs the local command)
 
 ## What it reports
-A bot that a deployed runner polls (fly, Railway, a Procfile platform) and that a local start
-script, a crontab line or a dev command (`npm run dev`, `Procfile.dev`) also starts with the same
-token.
+A bot that a deployed runner polls (fly, Railway, a Procfile platform, docker compose, Render,
+Kubernetes) and that a local start script, a crontab line, a dev command (`npm run dev`,
+`Procfile.dev`) or a process manager on one machine (systemd, supervisord, pm2, launchd) also
+starts with the same token.
 
 ## Why it breaks
 Running the bot on a laptop while production is up starts a second `getUpdates` consumer: both
@@ -152,6 +169,8 @@ Triggers (`cases/fly-and-start-script`): `fly.toml` runs `python bot.py` and `st
 runs `python bot.py` with the same `BOT_TOKEN`.
 Does not trigger (`cases/local-dev-token`): the local script exports its own `DEV_BOT_TOKEN` for a
 test bot.
+Triggers (`cases/compose-and-pm2-on-laptop`): a pm2 ecosystem file for local development runs the
+grammY bot that the compose service also runs.
 """#,
         "BL105": #"""
 # BL105 scheduled-poller
@@ -159,8 +178,10 @@ test bot.
 **Severity:** error (warning for Railway `cronSchedule`)
 
 ## What it reports
-A crontab line (or Railway `cronSchedule`) that starts a long-running poller on a schedule
-without a single-instance guard (`flock -n`, a `pgrep` check, a pid file).
+A crontab line (or Railway `cronSchedule`, or a Kubernetes CronJob without
+`concurrencyPolicy: Forbid`) that starts a long-running poller on a schedule without a
+single-instance guard (`flock -n`, a `pgrep` check, a pid file). systemd timers and launchd
+`StartInterval` jobs are not reported: neither starts a job that is still running.
 
 ## Why it breaks
 A poller never exits. Each scheduled run starts another copy next to the ones still running;
@@ -180,6 +201,10 @@ Does not trigger (`cases/crontab-flock`): the same line wrapped in `flock -n`.
 With both an `@reboot` line and a guarded `*/5` line, BL105 is silent, but
 [BL101](../BL101-two-pollers/README.md) still reports the two lines, because the `@reboot` copy
 does not hold the lock.
+Does not trigger (`cases/systemd-timer-and-launchd-interval`): a systemd timer and a launchd
+`StartInterval` that restart a dead poller.
+Triggers (`cases/kubernetes-cronjob-poller`): a CronJob every 10 minutes, default
+`concurrencyPolicy` (Allow), whose container polls.
 """#,
         "BL106": #"""
 # BL106 import-time-poller
@@ -208,6 +233,75 @@ Triggers (`cases/django-gunicorn-ready`): `AppConfig.ready()` starts a polling t
 runs 3 workers.
 Does not trigger (`cases/django-management-command`): polling lives in
 `management/commands/runbot.py`, started by one `worker:` process.
+"""#,
+        "BL201": #"""
+# BL201 deploy-overlap
+
+**Severity:** warning
+
+## What it reports
+A long-polling runner on a platform whose deploy starts the new instance before the old one
+stops:
+- fly `[deploy] strategy = "canary"` or `"bluegreen"` (`rolling`, the default, and `immediate`
+  stop a machine before its replacement starts);
+- Railway `overlapSeconds` above 0;
+- Render web services, background workers and private services (zero-downtime deploys keep the
+  old instance up until the new one is live);
+- a Kubernetes Deployment with the default `RollingUpdate` strategy (`maxSurge` 25%, rounded up:
+  one new pod next to a single old one) unless `maxSurge: 0`;
+- docker swarm `deploy.update_config.order: start-first`.
+
+It also reports a webhook server whose library deletes the webhook when it shuts down, under such
+a deploy: the old instance stops last and removes the webhook the new one set.
+
+## Why it breaks
+For the length of the overlap two processes poll one token: one of them logs
+`409 Conflict: terminated by other getUpdates request` and updates are split between them. Most
+libraries retry, so it heals once the old instance stops; a bot that exits on the first 409 (or
+a crash-looping health check) does not.
+
+## How to fix
+- Stop the old instance first: fly `strategy = "immediate"`, Railway `overlapSeconds = 0`,
+  Kubernetes `strategy: {type: Recreate}`, swarm `order: stop-first`.
+- Or serve a webhook (a new instance takes over without a conflict).
+- Or make the start tolerant: retry getUpdates on 409 until the old instance is gone.
+
+## Examples
+Triggers (`cases/fly-canary-worker`): a fly process group that runs `run_polling` with
+`strategy = "canary"`.
+Triggers (`cases/kubernetes-rolling-update`): a Deployment without a `strategy` whose image's CMD
+polls.
+Does not trigger (`cases/kubernetes-recreate`): the same Deployment with `strategy: Recreate`.
+"""#,
+        "BL202": #"""
+# BL202 poller-auto-stopped
+
+**Severity:** warning
+
+## What it reports
+A long-polling runner that the platform stops while no inbound HTTP request arrives:
+- a fly process group with a service that sets `auto_stop_machines` (`"stop"`, `"suspend"` or
+  `true`) and `min_machines_running = 0` (or none);
+- a Render `web` service on `plan: free`, which sleeps after 15 minutes without requests.
+
+Railway's `sleepApplication` is not reported: Railway sleeps a service only when it sends no
+outbound traffic, and a poller always does.
+
+## Why it breaks
+A poller only makes outbound requests to Telegram. Fly's proxy and Render see no traffic, stop the
+machine, and nothing starts it again until someone opens the app's URL: the bot is deaf in the
+meantime, and messages older than 24 hours are lost.
+
+## How to fix
+- Keep one machine running: `auto_stop_machines = "off"` or `min_machines_running = 1`, or move
+  the poller to a process group without services; on Render use a paid plan or a `worker`.
+- Or serve a webhook: Telegram's requests then wake the service.
+
+## Examples
+Triggers (`cases/fly-auto-stop-poller`): the `fly launch` defaults (`auto_stop_machines = 'stop'`,
+`min_machines_running = 0`) for an aiogram poller with a health endpoint.
+Triggers (`cases/render-free-web`): a Telegraf poller in a free Render web service.
+Does not trigger (`cases/fly-min-machines-running`): `min_machines_running = 1` keeps a machine up.
 """#,
         "BL301": #"""
 # BL301 webhook-endpoint

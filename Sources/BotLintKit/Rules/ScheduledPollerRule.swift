@@ -29,6 +29,11 @@ public struct ScheduledPollerRule: Rule {
                 + "runs as a job that never completes, and each deploy can start another copy next to it."
             severity = .warning
             fix = "Deploy the poller as a regular Railway service (remove cronSchedule); keep cron for jobs that exit."
+        } else if site.runner.platform == .kubernetes {
+            message += "and a CronJob allows concurrent runs by default, so every scheduled run starts one more pod next to "
+                + "the previous ones, and from the second run on they fight over getUpdates "
+                + "(409 Conflict: terminated by other getUpdates request)."
+            fix = "Run the poller as a Deployment with `replicas: 1`, or set `concurrencyPolicy: Forbid` on the CronJob."
         } else {
             message += "so every scheduled run starts one more copy next to the previous ones, and from the second run on they "
                 + "fight over getUpdates (409 Conflict: terminated by other getUpdates request)."

@@ -23,15 +23,19 @@ public struct TwoPollersRule: Rule {
         return groups.map(report)
     }
 
-    /// Which pairs this rule owns: the same runner, two deployed runners, or two `@reboot`
-    /// lines of one crontab. Deployed vs local is BL104; two unrelated local scripts are
-    /// usually alternatives, not run together.
+    /// Which pairs this rule owns: the same runner, two deployed runners, two `@reboot` lines of
+    /// one crontab, or two process managers of one server. Deployed vs local is BL104; two
+    /// unrelated local scripts are usually alternatives, not run together.
     static func bothRun(_ a: ReceiverSite, _ b: ReceiverSite) -> Bool {
         if a.runnerIndex == b.runnerIndex { return true }
         let (pa, pb) = (a.runner.platform, b.runner.platform)
         if pa.isDeployed && pb.isDeployed { return true }
         if pa == .cron && pb == .cron { return a.runner.location.path == b.runner.location.path }
-        return false
+        // Process managers on one server (a unit, a supervisord program, a pm2 app, `@reboot`) all
+        // start at boot; launchd is macOS, so it only pairs with itself.
+        let server: Set<Platform> = [.systemd, .supervisord, .pm2, .cron]
+        if server.contains(pa) && server.contains(pb) { return true }
+        return pa == .launchd && pb == .launchd
     }
 
     private func report(_ group: [ReceiverSite]) -> Finding {

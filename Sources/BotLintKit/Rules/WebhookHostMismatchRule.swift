@@ -67,7 +67,9 @@ public struct WebhookHostMismatchRule: Rule {
         case .fly: runner.decl.group.map { "https://\($0).fly.dev" }
         case .railway: "https://${RAILWAY_PUBLIC_DOMAIN}"
         case .heroku: "your app's https://<app>.herokuapp.com or custom domain"
-        case .local, .cron: nil
+        case .render: "https://${RENDER_EXTERNAL_HOSTNAME}"
+        case .compose, .kubernetes: "the ingress or proxy host that routes to it"
+        case .local, .cron, .pm2, .systemd, .supervisord, .launchd: nil
         }
     }
 }

@@ -42,6 +42,11 @@ struct DefaultCommand {
                 return Resolution(command: "python main.py", commandLocation: SourceLocation(path: mainPy, line: 1))
             }
             return nil
+        case .composeService, .renderService, .kubernetesWorkload, .kubernetesCronJob:
+            // These run the image's CMD; extractors name the Dockerfile when the image is built here.
+            guard let path = decl.settings["dockerfile"], let analysis = index.analyses[PathUtil.normalize(path)],
+                  analysis.dockerfile != nil else { return nil }
+            return fromDockerfile(analysis, decl: decl)
         default:
             return nil
         }

@@ -10,7 +10,7 @@ public struct Linker {
     public func link() -> Topology {
         let sorted = index.analyses.keys.sorted().compactMap { index.analyses[$0] }
         var decls = sorted.flatMap(\.runners)
-        decls = mergeFormations(decls)
+        decls = SystemdTimers.apply(ComposeOverrides.merge(mergeFormations(decls)))
         var consumed = Set<SourceLocation>()
         var runners: [Runner] = []
         var expander = ProcessExpander(index: index)
@@ -19,12 +19,13 @@ public struct Linker {
             if let location = defaults?.consumedProcfileLocation { consumed.insert(location) }
             var env = EnvScope()
             if let dockerEnv = defaults?.imageEnv { env.merge(dockerEnv, source: defaults?.commandLocation?.path ?? "Dockerfile") }
+            // Inline variables win over env files (compose `environment` over `env_file`).
+            for file in decl.envFiles { env.merge(envAssignments(file), source: file) }
             // Name each file the inline values come from (app.json formation env lands on a Procfile runner).
             for (path, assignments) in Dictionary(grouping: decl.env, by: { $0.location?.path ?? decl.location.path })
                 .sorted(by: { $0.key < $1.key }) {
                 env.merge(assignments, source: path)
             }
-            for file in decl.envFiles { env.merge(envAssignments(file), source: file) }
             if decl.platform == .local || decl.platform == .cron, decl.kind == .procfileProcess {
                 // honcho/foreman load `.env` next to the Procfile.
                 env.mergeDefaults(envAssignments(PathUtil.join(decl.directory, ".env")), source: ".env")
@@ -129,7 +130,11 @@ public struct Linker {
         case .fly: "fly:" + (decl.group ?? decl.location.path)
         case .railway: "railway:" + (decl.settings["environment"] ?? "production")
         case .heroku: "heroku:" + decl.directory
-        case .local, .cron: nil
+        // One compose project (folder) or blueprint shares its env; separate ones are separate deployments.
+        case .compose: "compose:" + decl.directory
+        case .render: "render:" + decl.location.path
+        case .kubernetes: "kubernetes:" + (decl.settings["namespace"] ?? "default")
+        case .local, .cron, .pm2, .systemd, .supervisord, .launchd: nil
         }
     }
 
@@ -155,6 +160,22 @@ public struct Linker {
             return "cron line \(decl.location.path):\(decl.location.line)"
         case .packageScript:
             return "\"\(decl.name)\" in \(decl.location.path)"
+        case .composeService:
+            return "compose service \"\(decl.name)\"" + (decl.directory.isEmpty ? "" : " in \(decl.directory)/")
+        case .renderService:
+            let type = decl.settings["type"] ?? "web"
+            let noun = ["cron": "cron job", "worker": "background worker", "pserv": "private service"][type] ?? "web service"
+            return "Render \(noun) \"\(decl.name)\""
+        case .kubernetesWorkload, .kubernetesCronJob:
+            return "Kubernetes \(decl.settings["kind"] ?? "workload") \"\(decl.name)\""
+        case .pm2App:
+            return "pm2 app \"\(decl.name)\""
+        case .systemdUnit:
+            return "systemd unit \(decl.name)"
+        case .supervisorProgram:
+            return "supervisord program \"\(decl.name)\""
+        case .launchdJob:
+            return "launchd job \(decl.name)"
         }
     }
 }

@@ -142,7 +142,7 @@ struct ProcessExpander {
             }
         }
         process.entry = resolved.entry
-        process.copies = resolved.copies ?? .one
+        process.copies = resolved.copies ?? launch.copies ?? .one
         process.workers = resolved.workers
         let values = ValueResolver(index: index, importer: importer)
         let processEnv = process.env

@@ -20,7 +20,8 @@ struct ConfigDocument: Sendable {
         var lines = TextLines.split(text).map(String.init)
         var problems: [ParseProblem] = []
         for _ in 0...maxTOMLRepairs {
-            // Checked on every attempt: blanking a line can change what later lines are.
+            // toml++ asserts (aborts) on a table header without a key (`[`, `[<x>]`, `[[ [x]]`):
+            // never hand it one. Checked on every attempt: blanking a line can change what later lines are.
             let malformed = TOMLKeyScanner.malformedHeaderLines(Array(lines.joined(separator: "\n").utf8))
             if let first = malformed.first {
                 if problems.isEmpty {
@@ -49,6 +50,7 @@ struct ConfigDocument: Sendable {
         }
         return ConfigDocument(root: [:], locator: .toml(text, path: file.path), problems: problems)
     }
+
 
     /// Parses JSON (a top-level object). Broken JSON gives a problem at the reported offset.
     static func json(_ file: SourceFile) -> ConfigDocument {

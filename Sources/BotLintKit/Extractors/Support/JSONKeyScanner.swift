@@ -66,9 +66,15 @@ struct JSONKeyScanner {
         }
     }
 
+    static let maxRecordedDepth = 64
+
     /// The path of the value starting here, recorded with its key (or itself for array items).
     private mutating func claimValuePath(at valuePosition: KeyLocator.Position) -> [String] {
         switch stack.last {
+        case .object(let path, _)? where path.count >= Self.maxRecordedDepth,
+             .array(let path, _)? where path.count >= Self.maxRecordedDepth:
+            // No config key lives this deep; growing paths would cost memory quadratic in depth.
+            return path
         case .object(let path, let pendingKey?)?:
             stack[stack.count - 1] = .object(path: path, pendingKey: nil)
             let keyPath = path + [pendingKey.name]

@@ -32,7 +32,8 @@ struct KeyLocator: Sendable {
         KeyLocator(path: path, sightings: JSONKeyScanner.scan(Array(text.utf8)))
     }
 
-    private init(path: String, sightings: [Sighting]) {
+    /// For parsers that report positions themselves (YAML, JavaScript object literals).
+    init(path: String, sightings: [Sighting]) {
         self.path = path
         for sighting in sightings {
             // The first occurrence wins: a duplicate is a parse error the parser reports anyway.

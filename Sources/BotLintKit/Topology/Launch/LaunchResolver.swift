@@ -36,7 +36,7 @@ public enum LaunchResolver {
                                     location: command.location)
         let target = target(command.argv, &context)
         return ResolvedLaunch(target: target, env: context.env, envFiles: context.envFiles,
-                              singleInstanceGuard: context.singleInstanceGuard)
+                              singleInstanceGuard: context.singleInstanceGuard, copies: context.copies)
     }
 
     /// Parses a command line (a Procfile entry, a Dockerfile CMD, a crontab command) and resolves
@@ -73,6 +73,7 @@ public enum LaunchResolver {
         case "django-admin": return PythonLaunch.django(Array(argv.dropFirst()), managePath: "")
         case "manage.py": return PythonLaunch.django(Array(argv.dropFirst()), managePath: first)
         case "celery": return .unknown("celery")
+        case "pm2", "pm2-runtime", "pm2-dev", "pm2-docker": return PM2Launch.start(argv, &context, resolve: target)
         case _ where shells.contains(name): return shell(argv)
         case "source", ".": return argv.count > 1 && isShellFile(argv[1]) ? .shellScript(path: argv[1], args: Array(argv.dropFirst(2))) : .notALaunch
         case _ where procfileManagers.contains(name): return procfileManager(argv, &context)

@@ -7,6 +7,8 @@ struct LaunchContext {
     var watch = false
     /// Set when a wrapper runs a shell string (`su -c '...'`, `flock -c`).
     var inlineShell: String?
+    /// Copies a process manager starts (`pm2 start bot.js -i 4`).
+    var copies: Instances?
     let location: SourceLocation
 
     mutating func addEnvFile(_ file: String) {

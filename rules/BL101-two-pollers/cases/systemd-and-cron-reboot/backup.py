@@ -1,0 +1,3 @@
+import shutil
+
+shutil.make_archive("/home/pi/backups/home-bot", "gztar", "/home/pi/home-bot/data")
