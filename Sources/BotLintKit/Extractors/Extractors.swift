@@ -12,6 +12,8 @@ public enum Extractors {
         CrontabExtractor(),
         PythonScanner(),
         JavaScriptScanner(),
+        GoScanner(),
+        AppSettingsExtractor(),
         BotAPIURLScanner(),
         TokenLiteralExtractor(),
     ]

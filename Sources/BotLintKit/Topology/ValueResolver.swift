@@ -20,6 +20,10 @@ struct ValueResolver {
                     return resolve(v, in: target, depth: depth + 1)
                 }
             }
+            // Go, Java, Kotlin, C# and Swift share names across the files of a package or module.
+            if let shared = index.packageSibling(defining: name, of: path) {
+                return resolve(shared.value, in: shared.path, depth: depth + 1)
+            }
             // `from config import *` style: a star import that defines the name.
             for binding in code.imports where binding.importedName == "*" {
                 if let target = importer.file(for: binding, from: path),
@@ -28,6 +32,8 @@ struct ValueResolver {
                 }
             }
             return value
+        case .attribute(let base, let name) where base == ValueExpr.settingsBase:
+            return AppSettingsLookup(index: index).value(of: name, near: path)
         case .attribute(let base, let name):
             return resolveAttribute(base: base, name: name, in: path, depth: depth) ?? value
         case .concat(let parts):
@@ -108,7 +114,9 @@ struct ImportResolver {
             return index.resolvePythonModule(binding.module, from: path, roots: pythonRoots)
         case .javascript, .typescript:
             return index.resolveJavaScript(binding.module, from: path)
-        case .other:
+        case .go, .ruby, .php:
+            return files(for: binding, from: path).first
+        case .rust, .java, .kotlin, .csharp, .swift, .settings, .other:
             return nil
         }
     }
@@ -133,7 +141,14 @@ struct ImportResolver {
             return result
         case .javascript, .typescript:
             return index.resolveJavaScript(binding.module, from: path).map { [$0] } ?? []
-        case .other:
+        case .go:
+            return index.goPackageFiles(importPath: binding.module, from: path)
+        case .ruby:
+            return index.resolveScriptInclude(binding.module, from: path, extension: "rb").map { [$0] } ?? []
+        case .php:
+            return index.resolveScriptInclude(binding.module, from: path, extension: "php").map { [$0] } ?? []
+        // Their entries load a whole module or crate (see EntryResolver): no per-file imports.
+        case .rust, .java, .kotlin, .csharp, .swift, .settings, .other:
             return []
         }
     }
