@@ -13,6 +13,7 @@ public enum Extractors {
         PythonScanner(),
         JavaScriptScanner(),
         GoScanner(),
+        RustScanner(),
         AppSettingsExtractor(),
         BotAPIURLScanner(),
         TokenLiteralExtractor(),

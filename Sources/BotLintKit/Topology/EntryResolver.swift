@@ -58,6 +58,8 @@ struct EntryResolver {
             return webApp(file, server: "flask run", cwd: cwd)
         case .program(let launch):
             return program(launch, cwd: cwd)
+        case .unknown(let name) where !name.contains("/") && !name.contains(" "):
+            return builtBinary(name, cwd: cwd, depth: 0, byPath: false)
         default:
             return nil
         }

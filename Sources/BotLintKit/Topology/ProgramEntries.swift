@@ -16,7 +16,7 @@ extension EntryResolver {
         case .phpWebServer: return phpWeb(docroot: launch.path, cwd: cwd)
         case .rakeTask, .railsApp: return rails(launch, cwd: cwd)
         case .swiftProduct: return swiftProduct(launch.name, package: PathUtil.join(cwd, launch.path))
-        case .builtBinary: return depth < 2 ? builtBinary(launch.path, cwd: cwd, depth: depth) : nil
+        case .builtBinary: return depth < 2 ? builtBinary(launch.path, cwd: cwd, depth: depth, byPath: true) : nil
         }
     }
 
@@ -187,18 +187,24 @@ extension EntryResolver {
 
     /// A Dockerfile `RUN` that builds this name; else the ecosystem's own output folders
     /// (`target/release/x`, `.build/release/X`) or a Go main package named like the binary.
-    private func builtBinary(_ path: String, cwd: String, depth: Int) -> Resolved? {
+    ///
+    /// A bare name (`CMD ["weatherbot"]`, found on PATH) resolves only through a Dockerfile build.
+    func builtBinary(_ path: String, cwd: String, depth: Int, byPath: Bool) -> Resolved? {
         let name = ShellNames.basename(path)
         var dir = cwd
         while true {
             for candidate in (index.pathsByDirectory[dir] ?? []) {
                 guard let info = index.analyses[candidate]?.dockerfile,
-                      let built = info.builtPrograms.first(where: { $0.output == name }) else { continue }
+                      let built = info.builtPrograms.first(where: { $0.output == name })
+                        // `cargo build --release` names the binary after the package (Cargo.toml).
+                        ?? info.builtPrograms.first(where: { $0.output.isEmpty && $0.launch.kind == .cargoBinary })
+                else { continue }
                 if let resolved = program(built.launch, cwd: dir, depth: depth + 1) { return resolved }
             }
             if dir.isEmpty { break }
             dir = PathUtil.directory(of: dir)
         }
+        guard byPath else { return nil }
         let parts = PathUtil.join(cwd, path).split(separator: "/").map(String.init)
         if let target = parts.firstIndex(of: "target"), target + 2 == parts.count - 1 {
             return cargo(crate: parts[..<target].joined(separator: "/"), bin: name)

@@ -75,6 +75,9 @@ struct CFamilyWalker {
                 openBlock(at: i)
             case .punctuator where token.text == "}":
                 closeBlock(at: i)
+            case .punctuator where token.text == ";" && parens == 0 && isControlHeader(headerStart..<i):
+                // Go's `if v := os.Getenv("X"); v != "" {`: the init statement is part of the header.
+                break
             case .punctuator where token.text == ";" && parens == 0:
                 if headerStart < i { previousHeader = headerStart..<i }
                 headerStart = i + 1
@@ -114,6 +117,12 @@ struct CFamilyWalker {
         }
         finishFacts()
         return summary
+    }
+
+    private func isControlHeader(_ range: Range<Int>) -> Bool {
+        guard let first = range.first else { return false }
+        return tokens[first].kind == .identifier && ["if", "switch", "for", "else"].contains(tokens[first].text)
+            && dialect.newlineEndsStatements
     }
 
     /// A line that starts with `.`, `&&`, `)` or follows an operator continues the expression.
@@ -375,6 +384,9 @@ struct CFamilyWalker {
 
     /// `if cond`, `if (cond)`, and Rust/Swift `if let Ok(x) = env::var("X")` (the variable is set).
     private func ifCondition(in range: Range<Int>) -> Condition {
+        if let semicolon = range.last(where: { tokens[$0].isPunctuator(";") }) {
+            return ifCondition(in: (semicolon + 1)..<range.upperBound)
+        }
         if let first = range.first, tokens[first].isIdentifier("let"),
            let equals = range.first(where: { tokens[$0].isPunctuator("=") }) {
             let value = value(in: (equals + 1)..<range.upperBound)

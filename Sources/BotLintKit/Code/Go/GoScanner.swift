@@ -156,11 +156,11 @@ struct GoDialect: CFamilyDialect {
         case "LongPoller":
             guard isQualified(tokens, i, lib) else { break }
             // The poller starts with `b.Start()`; the literal decides the mode.
-            walker.addFact(.poll, lib, api: "tele.LongPoller", token: walker.token(ofReceiver: nil, library: lib), at: i)
+            walker.addFact(.poll, lib, api: "tele.LongPoller", token: telebotToken(walker), at: i)
         case "Webhook":
             guard isQualified(tokens, i, lib) && i + 1 < tokens.count && tokens[i + 1].isPunctuator("{") else { break }
             let body = (i + 2)..<walker.closing(i + 1)
-            let token = walker.token(ofReceiver: nil, library: lib)
+            let token = telebotToken(walker)
             walker.addFact(.serveWebhook, lib, api: "tele.Webhook", token: token, at: i)
             let ignoresSetup = body.contains { k in
                 tokens[k].isIdentifier("IgnoreSetWebhook") && k + 2 < body.upperBound && tokens[k + 2].isIdentifier("true")
@@ -177,11 +177,16 @@ struct GoDialect: CFamilyDialect {
         }
     }
 
-    /// `Token: x` inside `tele.Settings{...}`.
+    /// Pollers are often built before `tele.NewBot`, next to `tele.Settings{Token: ...}`.
+    private func telebotToken(_ walker: CFamilyWalker) -> ValueExpr {
+        walker.builtTokens.first { $0.library == .telebot }?.token ?? walker.bindings["Token"] ?? .unknown("tele.Settings")
+    }
+
+    /// `Token: x` inside `tele.Settings{...}`, or the `Token` field set before.
     private func tokenField(_ walker: CFamilyWalker, in range: Range<Int>) -> ValueExpr {
         let tokens = walker.tokens
         guard let field = range.first(where: { tokens[$0].isIdentifier("Token") && $0 + 1 < range.upperBound && tokens[$0 + 1].isPunctuator(":") })
-        else { return .unknown("tele.Settings") }
+        else { return walker.bindings["Token"] ?? .unknown("tele.Settings") }
         return walker.value(in: (field + 2)..<walker.expressionEnd(from: field + 2))
     }
 
