@@ -14,6 +14,7 @@ public enum Extractors {
         JavaScriptScanner(),
         GoScanner(),
         RustScanner(),
+        JVMScanner(),
         AppSettingsExtractor(),
         BotAPIURLScanner(),
         TokenLiteralExtractor(),

@@ -141,8 +141,7 @@ struct CFamilyWalker {
     private mutating func openBlock(at i: Int) {
         var header = headerStart..<i
         if header.isEmpty || header.allSatisfy({ tokens[$0].isPunctuator(")") }) { header = previousHeader }
-        var block = Block(kind: .plain, condition: .always, parensAtOpen: parens, annotations: pendingAnnotations)
-        pendingAnnotations = []
+        var block = Block(kind: .plain, condition: .always, parensAtOpen: parens)
         let words = header.filter { tokens[$0].kind == .identifier }.map { tokens[$0].text }
         let first = header.first.map { tokens[$0].text } ?? ""
         if first == "else" {
@@ -172,6 +171,14 @@ struct CFamilyWalker {
             block.kind = .type(words[typeWord + 1])
         }
         chain = nil
+        // Annotations belong to the type or function they precede, not to a lambda in its header.
+        switch block.kind {
+        case .type, .function:
+            block.annotations = pendingAnnotations
+            pendingAnnotations = []
+        default:
+            break
+        }
         blocks.append(block)
         headerStart = i + 1
         statementStart = i + 1
@@ -293,9 +300,15 @@ struct CFamilyWalker {
             if t == ")" || t == "]" || t == ">" { depth -= 1 }
             if depth == 0, ["=", ":=", "=>", "->", ".", "?.", "::"].contains(t), k < header.upperBound - 1 || t != "->" { return nil }
         }
-        if let open = header.first(where: { tokens[$0].isPunctuator("(") }), open > header.lowerBound,
+        // Annotations (`@ConditionalOnProperty(...)`) come before the name.
+        var afterAnnotations = header.lowerBound
+        while afterAnnotations + 1 < header.upperBound, tokens[afterAnnotations].isPunctuator("@") {
+            afterAnnotations += 2
+            if afterAnnotations < header.upperBound, tokens[afterAnnotations].isPunctuator("(") { afterAnnotations = closing(afterAnnotations) + 1 }
+        }
+        if let open = (afterAnnotations..<header.upperBound).first(where: { tokens[$0].isPunctuator("(") }), open > afterAnnotations,
            tokens[open - 1].kind == .identifier, !CFamilyKeywords.control.contains(tokens[open - 1].text),
-           open - 1 > header.lowerBound || tokens[header.upperBound - 1].isPunctuator(")") {
+           open - 1 > afterAnnotations || tokens[header.upperBound - 1].isPunctuator(")") {
             return .some(tokens[open - 1].text)
         }
         return nil
@@ -511,8 +524,9 @@ struct CFamilyWalker {
     mutating func addFact(_ kind: ReceiveKind, _ library: Library, api: String, token: ValueExpr, at i: Int,
                           webhookURL: ValueExpr? = nil, concurrency: Concurrency = .blocking, condition extra: Condition = .always) {
         let location = SourceLocation(path: path, line: tokens[i].line, column: tokens[i].column)
+        // Annotations still pending belong to the declaration the fact sits in (a class header).
         let fact = CodeFact(kind: kind, library: library, api: api, token: token,
-                            condition: .all([currentCondition, extra]), concurrency: concurrency,
+                            condition: .all([currentCondition, annotationCondition(pendingAnnotations), extra]), concurrency: concurrency,
                             webhookURL: webhookURL, location: location)
         facts.append(PendingFact(fact: fact, function: currentFunction))
     }
@@ -525,6 +539,10 @@ struct CFamilyWalker {
     private mutating func finishFacts() {
         for pending in facts {
             var fact = pending.fact
+            // Names bound after the call (a getter below a class header): the file's last word.
+            if case .symbol(let name) = fact.token, let bound = bindings[name] {
+                if case .symbol(let inner) = bound, let again = bindings[inner] { fact.token = again } else { fact.token = bound }
+            }
             if let function = pending.function {
                 let callers = callerCondition(of: function, depth: 0, seen: [function])
                 fact.condition = .all([callers, fact.condition])
