@@ -15,6 +15,7 @@ public enum Extractors {
         GoScanner(),
         RustScanner(),
         JVMScanner(),
+        CSharpScanner(),
         AppSettingsExtractor(),
         BotAPIURLScanner(),
         TokenLiteralExtractor(),

@@ -24,6 +24,12 @@ struct ValueResolver {
             if let shared = index.packageSibling(defining: name, of: path) {
                 return resolve(shared.value, in: shared.path, depth: depth + 1)
             }
+            // A bot client built in another file of the module (`Program.cs`, a Spring config).
+            if name.hasPrefix("bot:") {
+                for file in importer.moduleFiles where file != path {
+                    if let value = index.code(file)?.assignments[name] { return resolve(value, in: file, depth: depth + 1) }
+                }
+            }
             // `from config import *` style: a star import that defines the name.
             for binding in code.imports where binding.importedName == "*" {
                 if let target = importer.file(for: binding, from: path),
@@ -102,6 +108,9 @@ struct ImportResolver {
     let index: RepositoryIndex
     /// Extra Python roots (the process's working directory and entry folder).
     var pythonRoots: [String]
+    /// Files a Go/Rust/JVM/.NET/Swift process loads as one module: where a bot built in one
+    /// file is found by code in another.
+    var moduleFiles: [String] = []
 
     func file(for binding: ImportBinding, from path: String) -> String? {
         guard let code = index.code(path) else { return nil }

@@ -492,13 +492,26 @@ struct CFamilyWalker {
         if let name, let bound = bindings[name] { return bound }
         let built = builtTokens.filter { $0.library == library }
         if let first = built.first, built.allSatisfy({ $0.token == first.token }) { return first.token }
-        return name.map { .symbol($0) } ?? .unknown("bot")
+        if let name, let value = bindings[name], !value.isUnknown { return value }
+        return .symbol(Self.moduleBotKey(library))
     }
+
+    /// The name under which a file publishes the token of the one bot of `library` it builds.
+    static func moduleBotKey(_ library: Library) -> String { "bot:" + library.rawValue }
 
     /// Binds the name a constructor call is assigned to (`bot, err := tgbotapi.NewBotAPI(...)`)
     /// to the bot's token.
     mutating func recordBot(_ library: Library, token: ValueExpr, callStart: Int) {
         builtTokens.append((library, token))
+        // Other files of the module (a service that gets the client injected) find it by this key.
+        let key = Self.moduleBotKey(library)
+        if builtTokens.allSatisfy({ $0.library != library || $0.token == token }) {
+            bindings[key] = token
+            summary.assignments[key] = token
+        } else {
+            bindings[key] = nil
+            summary.assignments[key] = nil
+        }
         var k = callStart - 1
         while k > 0, tokens[k].kind == .identifier || [".", "::", "\\", "&", "*", "new"].contains(tokens[k].text) {
             if tokens[k].isPunctuator("=") || tokens[k].isPunctuator(":=") { break }
