@@ -16,6 +16,7 @@ public enum Extractors {
         RustScanner(),
         JVMScanner(),
         CSharpScanner(),
+        PHPScanner(),
         AppSettingsExtractor(),
         BotAPIURLScanner(),
         TokenLiteralExtractor(),

@@ -90,12 +90,16 @@ public struct CodeFact: Hashable, Sendable, Codable {
     public var concurrency: Concurrency
     /// For setWebhook/serveWebhook: the URL it registers, when visible.
     public var webhookURL: ValueExpr?
+    /// One getUpdates request per call, outside any loop (PHP's `handleGetUpdates()`): it
+    /// polls only when a scheduler runs it again and again, so only scheduled runners count it.
+    public var singleRequest: Bool
     public var location: SourceLocation
 
     public init(kind: ReceiveKind, library: Library, api: String, token: ValueExpr,
                 condition: Condition = .always, function: String? = nil, mainGuarded: Bool = false,
-                concurrency: Concurrency = .blocking, webhookURL: ValueExpr? = nil,
+                concurrency: Concurrency = .blocking, webhookURL: ValueExpr? = nil, singleRequest: Bool = false,
                 location: SourceLocation) {
+        self.singleRequest = singleRequest
         self.kind = kind
         self.library = library
         self.api = api

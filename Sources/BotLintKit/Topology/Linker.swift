@@ -33,6 +33,10 @@ public struct Linker {
                                             env: env, guardedBy: decl.singleInstanceGuard)
             }
             let store = Self.secretStore(decl)
+            if case .scheduled = decl.lifetime {} else {
+                // A single getUpdates request polls only when a scheduler repeats it.
+                for p in processes.indices { processes[p].receivers.removeAll { $0.fact.singleRequest } }
+            }
             for p in processes.indices {
                 for r in processes[p].receivers.indices { processes[p].receivers[r].token.store = store }
             }

@@ -36,6 +36,11 @@ struct CFamilyValues {
             }
         }
         if first.kind == .string, onlyTransparent((range.lowerBound + 1)..<range.upperBound) { return .literal(first.text) }
+        // PHP `$config['api_key']`: bound by an array literal (see PHPDialect).
+        if first.kind == .identifier, first.text.hasPrefix("$"), range.count == 4, tokens[range.lowerBound + 1].isPunctuator("["),
+           tokens[range.lowerBound + 2].kind == .string {
+            return bound("\(first.text)[\(tokens[range.lowerBound + 2].text)]")
+        }
         // `this.token`, `self.token`, `$this->token`, `cfg.Token`: the field's bound value when known.
         if first.kind == .identifier, range.count >= 3, tokens[range.lowerBound + 1].text == "." || tokens[range.lowerBound + 1].text == "->",
            tokens[range.lowerBound + 2].kind == .identifier {

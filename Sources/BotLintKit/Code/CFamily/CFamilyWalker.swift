@@ -535,12 +535,13 @@ struct CFamilyWalker {
     }
 
     mutating func addFact(_ kind: ReceiveKind, _ library: Library, api: String, token: ValueExpr, at i: Int,
-                          webhookURL: ValueExpr? = nil, concurrency: Concurrency = .blocking, condition extra: Condition = .always) {
+                          webhookURL: ValueExpr? = nil, concurrency: Concurrency = .blocking, condition extra: Condition = .always,
+                          singleRequest: Bool = false) {
         let location = SourceLocation(path: path, line: tokens[i].line, column: tokens[i].column)
         // Annotations still pending belong to the declaration the fact sits in (a class header).
         let fact = CodeFact(kind: kind, library: library, api: api, token: token,
                             condition: .all([currentCondition, annotationCondition(pendingAnnotations), extra]), concurrency: concurrency,
-                            webhookURL: webhookURL, location: location)
+                            webhookURL: webhookURL, singleRequest: singleRequest, location: location)
         facts.append(PendingFact(fact: fact, function: currentFunction))
     }
 
