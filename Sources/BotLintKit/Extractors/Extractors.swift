@@ -17,6 +17,7 @@ public enum Extractors {
         JVMScanner(),
         CSharpScanner(),
         PHPScanner(),
+        RubyScanner(),
         AppSettingsExtractor(),
         BotAPIURLScanner(),
         TokenLiteralExtractor(),

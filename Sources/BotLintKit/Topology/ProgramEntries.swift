@@ -144,12 +144,14 @@ extension EntryResolver {
     /// the app's controllers; `rails runner Foo.start` and rake tasks the code they name.
     private func rails(_ launch: ProgramLaunch, cwd: String) -> Resolved? {
         let app = index.nearestFolder(containing: "Rakefile", from: cwd) ?? index.nearestFolder(containing: "config.ru", from: cwd) ?? cwd
+        let routes = PathUtil.join(app, "config/routes.rb")
         let boot = index.files(under: PathUtil.join(app, "config"), extensions: ["rb"])
-        var roots = boot
+        // Routes serve requests only in a server; a rake task or runner loads them and serves nothing.
+        var roots = boot.filter { $0 != routes }
         var kind = EntryKind.script
         var server: String?
         if launch.kind == .railsApp, launch.name == nil {
-            roots += index.files(under: PathUtil.join(app, "app"), extensions: ["rb"])
+            roots = boot + index.files(under: PathUtil.join(app, "app"), extensions: ["rb"])
             kind = .webApp
             server = "rails"
         } else if launch.kind == .rakeTask {

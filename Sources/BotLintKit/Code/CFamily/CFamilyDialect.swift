@@ -16,7 +16,7 @@ protocol CFamilyDialect: Sendable {
 enum CFamilyKeywords {
     static let loops: Set<String> = ["for", "while", "loop", "foreach", "do", "repeat"]
     static let switches: Set<String> = ["switch", "match", "when", "select"]
-    static let functionWords: Set<String> = ["func", "fn", "fun", "function"]
+    static let functionWords: Set<String> = ["func", "fn", "fun", "function", "def"]
     static let types: Set<String> = ["class", "struct", "impl", "object", "interface", "enum", "trait", "record",
                                      "extension", "namespace", "protocol", "actor"]
     static let control: Set<String> = ["if", "else", "for", "while", "switch", "catch", "synchronized", "using", "lock",
