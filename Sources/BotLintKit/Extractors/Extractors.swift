@@ -18,6 +18,7 @@ public enum Extractors {
         CSharpScanner(),
         PHPScanner(),
         RubyScanner(),
+        SwiftScanner(),
         AppSettingsExtractor(),
         BotAPIURLScanner(),
         TokenLiteralExtractor(),

@@ -33,7 +33,7 @@ enum DockerBuildCommands {
             return BuiltProgram(output: name + ".dll", launch: ProgramLaunch(kind: .dotnetProject, path: project))
         case ("swift", "build"):
             let parsed = LaunchArguments(args, valued: ["-c", "--configuration", "--product", "--package-path", "-Xswiftc",
-                                                        "--static-swift-stdlib"], stopAtFirstPositional: false)
+                                                        "--scratch-path"], stopAtFirstPositional: false)
             let product = parsed.value("--product")
             return BuiltProgram(output: product ?? "", launch: ProgramLaunch(kind: .swiftProduct, path: parsed.value("--package-path") ?? ".",
                                                                              name: product))
