@@ -38,13 +38,17 @@ extension EntryResolver {
 
     // MARK: Go
 
+    /// The path is relative to the working directory, or (a service folder of a monorepo) to
+    /// one of its ancestors.
     private func goPackage(_ path: String, cwd: String) -> Resolved? {
-        let target = PathUtil.join(cwd, path)
-        let folder = path.hasSuffix(".go") ? PathUtil.directory(of: target) : target
+        let isFile = path.hasSuffix(".go")
+        let candidates = Self.searchDirectories(cwd).map { PathUtil.join($0, path) }
+        let target = candidates.first { isFile ? index.exists($0) : !index.goFiles(in: $0).isEmpty } ?? PathUtil.join(cwd, path)
+        let folder = isFile ? PathUtil.directory(of: target) : target
         let files = index.goFiles(in: folder)
         let entry = path.hasSuffix(".go") ? target : (files.first { $0.hasSuffix("/main.go") || $0 == "main.go" } ?? files.first)
         guard let entry else { return nil }
-        return loading(entry, roots: path.hasSuffix(".go") ? [target] : files)
+        return loading(entry, roots: isFile ? [target] : files)
     }
 
     // MARK: Rust
