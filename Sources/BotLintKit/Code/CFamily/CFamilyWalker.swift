@@ -101,7 +101,7 @@ struct CFamilyWalker {
             case .punctuator where (token.text == "=" || token.text == ":="):
                 bindAssignment(at: i)
             case .identifier:
-                if i + 1 < tokens.count, tokens[i + 1].isPunctuator("(") {
+                if i + 1 < tokens.count, tokens[i + 1].isPunctuator("("), !isDefinition(i) {
                     calls.append(Call(name: token.text, condition: currentCondition, function: currentFunction))
                 }
                 if token.text == "return", let function = currentFunction {
@@ -123,6 +123,28 @@ struct CFamilyWalker {
         guard let first = range.first else { return false }
         return tokens[first].kind == .identifier && ["if", "switch", "for", "else"].contains(tokens[first].text)
             && dialect.newlineEndsStatements
+    }
+
+    /// `func serve(`, `fn serve(`, `void serve(`, `func (b *Bot) serve(`: a definition, not a call.
+    /// A call follows an operator or one of a few keywords, never a type or `func`.
+    private func isDefinition(_ i: Int) -> Bool {
+        guard i > 0 else { return false }
+        let previous = tokens[i - 1]
+        if previous.kind == .identifier {
+            return !["return", "await", "go", "defer", "throw", "yield", "new", "else", "in", "case", "not", "and", "or",
+                     "try", "then", "do", "puts", "echo", "print"].contains(previous.text)
+        }
+        if previous.isPunctuator(")") {
+            var depth = 0
+            var k = i - 1
+            while k >= 0 {
+                if tokens[k].isPunctuator(")") { depth += 1 }
+                if tokens[k].isPunctuator("(") { depth -= 1; if depth == 0 { break } }
+                k -= 1
+            }
+            return k > 0 && CFamilyKeywords.functionWords.contains(tokens[k - 1].text)
+        }
+        return false
     }
 
     /// A line that starts with `.`, `&&`, `)` or follows an operator continues the expression.
