@@ -101,7 +101,30 @@ private func facts(_ summary: CodeSummary) -> [String] {
     #expect(summary.facts.map(\.kind) == [.serveWebhook])
 }
 
+@Test func telebotLongPollerWithSettingsToken() {
+    let summary = scan(GoScanner(), "main.go", """
+    package main
+    import tele "gopkg.in/telebot.v3"
+    func main() {
+        pref := tele.Settings{Token: os.Getenv("TOKEN"), Poller: &tele.LongPoller{Timeout: 10 * time.Second}}
+        b, _ := tele.NewBot(pref)
+        b.Start()
+    }
+    """)
+    #expect(facts(summary) == ["poll tele.LongPoller TOKEN always"])
+}
+
 // MARK: - Rust
+
+@Test func teloxideDispatcher() {
+    let summary = scan(RustScanner(), "src/main.rs", """
+    async fn main() {
+        let bot = Bot::new(std::env::var("BOT_TOKEN").unwrap());
+        Dispatcher::builder(bot, schema()).enable_ctrlc_handler().build().dispatch().await;
+    }
+    """)
+    #expect(facts(summary) == ["poll Dispatcher::dispatch BOT_TOKEN always"])
+}
 
 @Test func teloxidePollingAndWebhookArms() {
     let summary = scan(RustScanner(), "src/main.rs", """
