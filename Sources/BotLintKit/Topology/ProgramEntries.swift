@@ -65,6 +65,12 @@ extension EntryResolver {
         return loading(entry, roots: [entry] + modules.filter { $0 != entry })
     }
 
+    private func cargoPackageName(_ crate: String) -> String? {
+        guard case .literal(let name)? = index.code(PathUtil.join(crate, "Cargo.toml"))?.assignments[RustScanner.packageNameKey]
+        else { return nil }
+        return name
+    }
+
     // MARK: JVM
 
     /// `target/app.jar` / `build/libs/app.jar` → the module above; every Java and Kotlin source
@@ -203,7 +209,8 @@ extension EntryResolver {
                 guard let info = index.analyses[candidate]?.dockerfile,
                       let built = info.builtPrograms.first(where: { $0.output == name })
                         // `cargo build --release` names the binary after the package (Cargo.toml).
-                        ?? info.builtPrograms.first(where: { $0.output.isEmpty && $0.launch.kind == .cargoBinary })
+                        ?? info.builtPrograms.first(where: { $0.output.isEmpty && $0.launch.kind == .cargoBinary
+                            && cargoPackageName(PathUtil.join(dir, $0.launch.path)) == name })
                 else { continue }
                 if let resolved = program(built.launch, cwd: dir, depth: depth + 1) { return resolved }
             }

@@ -14,7 +14,7 @@ public struct CSharpScanner: Extractor {
 }
 
 extension CSharpScanner: DeferrableExtractor {
-    private static let markers = ["Telegram"].map { Array($0.utf8) }
+    private static let markers = ["elegram"].map { Array($0.utf8) }
 
     public func scansEagerly(_ file: SourceFile) -> Bool { ByteSearch.containsAny(file.bytes, Self.markers) }
 }

@@ -3,18 +3,44 @@
 public struct RustScanner: Extractor {
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool { name.hasSuffix(".rs") }
+    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool { name.hasSuffix(".rs") || name == "Cargo.toml" }
+
+    /// The key under which a `Cargo.toml` summary holds `[package] name`: the default binary's name.
+    static let packageNameKey = "package.name"
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {
+        if file.name == "Cargo.toml" {
+            guard let name = Self.packageName(file.text) else { return }
+            var summary = CodeSummary(path: file.path, language: .rust)
+            summary.assignments[Self.packageNameKey] = .literal(name)
+            analysis.code = summary
+            return
+        }
         var walker = CFamilyWalker(tokens: CFamilyLexer.tokens(file.bytes, syntax: .rust), path: file.path, dialect: RustDialect())
         analysis.code = CodeSummary.merging(walker.run(), into: analysis.code)
+    }
+}
+
+extension RustScanner {
+    /// `name = "weatherbot"` in the `[package]` table.
+    static func packageName(_ text: String) -> String? {
+        var inPackage = false
+        for raw in text.split(whereSeparator: \.isNewline) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("[") { inPackage = line == "[package]"; continue }
+            guard inPackage, line.hasPrefix("name"), let eq = line.firstIndex(of: "=") else { continue }
+            let value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+            guard value.count >= 2, value.hasPrefix("\""), let end = value.dropFirst().firstIndex(of: "\"") else { continue }
+            return String(value[value.index(after: value.startIndex)..<end])
+        }
+        return nil
     }
 }
 
 extension RustScanner: DeferrableExtractor {
     private static let markers = ["teloxide", "telegram"].map { Array($0.utf8) }
 
-    public func scansEagerly(_ file: SourceFile) -> Bool { ByteSearch.containsAny(file.bytes, Self.markers) }
+    public func scansEagerly(_ file: SourceFile) -> Bool { file.name == "Cargo.toml" || ByteSearch.containsAny(file.bytes, Self.markers) }
 }
 
 struct RustDialect: CFamilyDialect {
