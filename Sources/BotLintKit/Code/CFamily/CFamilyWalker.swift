@@ -107,7 +107,8 @@ struct CFamilyWalker {
                 if token.text == "return", let function = currentFunction {
                     // What a getter returns: `getBotToken() { return System.getenv("BOT_TOKEN"); }`.
                     let range = (i + 1)..<expressionEnd(from: i + 1)
-                    if !range.isEmpty, case let value = value(in: range), !value.isUnknown { bindings[function + "()"] = value }
+                    let returned = range.isEmpty ? ValueExpr.unknown("") : value(in: range)
+                    if !returned.isUnknown { bindings[function + "()"] = returned }
                 }
                 dialect.inspect(&self, at: i)
             default:
@@ -281,15 +282,6 @@ struct CFamilyWalker {
         for block in blocks.reversed() { if case .function(let name) = block.kind { return name } }
         return nil
     }
-
-    /// The innermost type, for Java/C# classes.
-    var currentType: String? {
-        for block in blocks.reversed() { if case .type(let name) = block.kind { return name } }
-        return nil
-    }
-
-    /// Annotations on the enclosing types and functions (`@ConditionalOnProperty`, `[HttpPost]`).
-    var enclosingAnnotations: [Range<Int>] { blocks.flatMap(\.annotations) }
 
     private func annotationCondition(_ annotations: [Range<Int>]) -> Condition {
         .all(annotations.compactMap { CFamilyAnnotations.condition(tokens, $0) })

@@ -100,12 +100,10 @@ struct GoDialect: CFamilyDialect {
     }
 
     func inspect(_ walker: inout CFamilyWalker, at i: Int) {
-        let tokens = walker.tokens
-        let name = tokens[i].text
+        let name = walker.tokens[i].text
         if libraries.values.contains(.goTelegramBotAPI) { botAPI(&walker, i, name) }
         if libraries.values.contains(.telebot) { telebot(&walker, i, name) }
         if libraries.values.contains(.goTelegramBot) { goTelegramBot(&walker, i, name) }
-        _ = tokens
     }
 
     // MARK: go-telegram-bot-api
