@@ -281,3 +281,15 @@ private func facts(_ summary: CodeSummary) -> [String] {
     #expect(GoScanner().scansEagerly(SourceFile(path: "bot.go", bytes: Array("import \"gopkg.in/telebot.v3\"".utf8))))
     #expect(!GoScanner().accepts(path: "bot_test.go", name: "bot_test.go", isExecutable: false))
 }
+
+@Test func fragmentsAtTheStartOfAFileNeverCrash() {
+    let fragments = ["=", "->handle()", ".listen", "::from_env()", "= x", ": y", "} else {", "case 'a':", "=> x", "@Value(",
+                     "end end end", "elsif x", "when 'a'", "<<~EOS", "%q(", "$x = [", "[FromBody]", "fn", "func (", "registerBot(a, b)"]
+    let scanners: [any Extractor] = [GoScanner(), RustScanner(), JVMScanner(), CSharpScanner(), PHPScanner(), RubyScanner(), SwiftScanner()]
+    let paths = ["a.go", "src/a.rs", "A.java", "A.kt", "A.cs", "a.php", "a.rb", "A.swift"]
+    for fragment in fragments {
+        for scanner in scanners {
+            for path in paths where accepts(scanner, path) { _ = analyze(scanner, path, fragment) }
+        }
+    }
+}

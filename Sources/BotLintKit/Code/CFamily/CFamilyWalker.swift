@@ -362,6 +362,7 @@ struct CFamilyWalker {
     /// The name an assignment binds: the identifier before `=`, the first of a Go `a, err :=`,
     /// or the name before a type annotation (`let token: String =`).
     func assignmentTarget(equals: Int) -> String? {
+        guard equals > 0 else { return nil }
         var start = equals - 1
         while start > statementStart, !tokens[start - 1].isPunctuator("{"), !tokens[start - 1].isPunctuator("(") { start -= 1 }
         let statement = start..<equals

@@ -107,7 +107,7 @@ struct PHPDialect: CFamilyDialect {
             walker.recordBot(.telegramBotSDK, token: token, callStart: startOfNew(tokens, i))
             return
         }
-        guard walker.isMethodCall(i, name), let library = library(walker, i) else { return }
+        guard i >= 2, walker.isMethodCall(i, name), let library = library(walker, i) else { return }
         let token = tokenFor(walker, i, library)
         let once = !walker.inLoop
         switch (name, library) {
