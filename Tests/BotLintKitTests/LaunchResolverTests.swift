@@ -169,9 +169,38 @@ private func target(_ line: String) -> LaunchTarget { resolve(line).target }
     }
 
     @Test func unknownPrograms() {
-        #expect(target("./bin/server --port 80") == .unknown("./bin/server"))
-        #expect(target("java -jar bot.jar") == .unknown("java"))
         #expect(target("docker run bot") == .unknown("docker"))
+        #expect(target("celery -A proj worker") == .unknown("celery"))
+    }
+
+    @Test func otherEcosystems() {
+        func program(_ kind: ProgramLaunch.Kind, _ path: String, _ name: String? = nil, _ args: [String] = []) -> LaunchTarget {
+            .program(ProgramLaunch(kind: kind, path: path, name: name, args: args))
+        }
+        #expect(target("go run ./cmd/bot -v") == program(.goPackage, "./cmd/bot", nil, ["-v"]))
+        #expect(target("go run -tags prod .") == program(.goPackage, "."))
+        #expect(target("go build -o bot ./cmd/bot") == .notALaunch)
+        #expect(target("cargo run --release --bin bot") == program(.cargoBinary, ".", "bot"))
+        #expect(target("cargo build --release") == .notALaunch)
+        #expect(target("java -Xmx512m -jar target/app.jar") == program(.jvmApplication, "target/app.jar"))
+        #expect(target("./gradlew :bot:bootRun") == program(.jvmApplication, "bot"))
+        #expect(target("./mvnw spring-boot:run") == program(.jvmApplication, "."))
+        #expect(target("mvn package") == .notALaunch)
+        #expect(target("dotnet run --project src/Bot -c Release") == program(.dotnetProject, "src/Bot"))
+        #expect(target("dotnet Bot.dll") == program(.dotnetProject, "Bot.dll"))
+        #expect(target("dotnet ef database update") == .notALaunch)
+        #expect(target("php artisan telegram:poll") == program(.artisanCommand, "artisan", "telegram:poll"))
+        #expect(target("php artisan serve") == program(.phpWebServer, "public"))
+        #expect(target("php -S 0.0.0.0:80 -t web") == program(.phpWebServer, "web"))
+        #expect(target("php bot.php --once") == program(.phpScript, "bot.php", nil, ["--once"]))
+        #expect(target("heroku-php-apache2 public/") == program(.phpWebServer, "public/"))
+        #expect(target("bundle exec ruby bot.rb") == program(.rubyScript, "bot.rb"))
+        #expect(target("bundle exec rake telegram:bot:poller") == program(.rakeTask, ".", "telegram:bot:poller", ["telegram:bot:poller"]))
+        #expect(target("bundle exec rake db:migrate") == .notALaunch)
+        #expect(target("bin/rails server -p 3000") == program(.railsApp, "."))
+        #expect(target("swift run -c release Bot") == program(.swiftProduct, ".", "Bot"))
+        #expect(target("./bin/server --port 80") == program(.builtBinary, "./bin/server", nil, ["--port", "80"]))
+        #expect(target("./target/release/bot") == program(.builtBinary, "./target/release/bot"))
     }
 
     @Test func resolveAllKeepsOrderAndLocations() {

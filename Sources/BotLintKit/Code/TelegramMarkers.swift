@@ -25,4 +25,10 @@ enum WebhookSecret {
     ].map { Array($0.utf8) }
 
     static func mentioned(in bytes: [UInt8]) -> Bool { ByteSearch.containsAny(bytes, needles) }
+
+    /// Every language's summary gets the mark the same way, whichever scanner built it.
+    static func mark(_ analysis: inout FileAnalysis, _ file: SourceFile) {
+        guard analysis.code != nil else { return }
+        analysis.code?.mentionsWebhookSecret = mentioned(in: file.bytes)
+    }
 }

@@ -58,6 +58,7 @@ public enum Linter {
                 && extractor.accepts(path: path, name: entry.name, isExecutable: entry.isExecutable) {
                 extractor.extract(file, into: &analysis)
             }
+            WebhookSecret.mark(&analysis, file)
             return analysis.code
         }
         let linker = Linker(analyses: analyses.files, allPaths: listing.entries.map(\.path), deferredCode: loader)
@@ -147,6 +148,7 @@ public enum Linter {
                         }
                         extractor.extract(file, into: &analysis)
                     }
+                    WebhookSecret.mark(&analysis, file)
                     slots[i] = (analysis, nil, true, deferred, scanSuppressions ? SuppressionScanner.scan(file) : [])
                 }
             }

@@ -23,7 +23,7 @@ public struct DockerfileExtractor: Extractor {
         guard let final = builder.stages.last else { return }
         let command = final.effectiveCommand
         analysis.dockerfile = DockerfileInfo(command: command?.command, commandLocation: command?.location,
-                                             env: final.env, workdir: final.workdir)
+                                             env: final.env, workdir: final.workdir, builtPrograms: builder.builtPrograms)
     }
 }
 
@@ -33,6 +33,7 @@ private struct StageBuilder {
     var stages: [DockerStage] = []
     var globalArgs: [String: String?] = [:]
     var problems: [ParseProblem] = []
+    var builtPrograms: [BuiltProgram] = []
 
     mutating func apply(_ instruction: DockerInstruction) {
         switch instruction.keyword {
@@ -45,6 +46,7 @@ private struct StageBuilder {
             stages[stages.count - 1].changeDirectory(to: words.value(raw, lookup: stage.lookup) ?? raw)
         case "CMD" where !stages.isEmpty: stages[stages.count - 1].setCmd(DockerCommand(instruction))
         case "ENTRYPOINT" where !stages.isEmpty: stages[stages.count - 1].setEntrypoint(DockerCommand(instruction))
+        case "RUN": builtPrograms += DockerBuildCommands.programs(in: instruction.arguments, path: instruction.location.path)
         default: break
         }
     }

@@ -22,23 +22,58 @@ public enum Library: String, Sendable, Codable, CaseIterable {
     case grammyRunner = "grammY runner"
     /// Direct HTTP calls to api.telegram.org (`/getUpdates`, `/setWebhook`, ...), any language.
     case botAPI = "Bot API (HTTP)"
+    /// Go: github.com/go-telegram-bot-api/telegram-bot-api v4/v5. Its update loop logs a 409 and
+    /// retries every few seconds, so a conflict never stops the process.
+    case goTelegramBotAPI = "go-telegram-bot-api"
+    /// Go: gopkg.in/telebot v3/v4 (`tele.LongPoller`, `tele.Webhook`). Retries on 409 too.
+    case telebot = "telebot (Go)"
+    /// Go: github.com/go-telegram/bot. Retries on 409 too.
+    case goTelegramBot = "go-telegram/bot"
+    /// Rust: teloxide. Its polling listener deletes the webhook first; its axum webhook listener
+    /// sets the webhook on start and deletes it on shutdown.
+    case teloxide = "teloxide"
+    /// Java/Kotlin: TelegramBots 6 (`TelegramBotsApi.registerBot` clears the webhook first).
+    case telegramBots6 = "TelegramBots 6"
+    /// Java/Kotlin: TelegramBots 7+ (`TelegramBotsLongPollingApplication`, Spring Boot starter).
+    case telegramBots7 = "TelegramBots 7"
+    /// C#: Telegram.Bot (`StartReceiving`, `ReceiveAsync`).
+    case telegramBotDotNet = "Telegram.Bot"
+    /// PHP: irazasyed/telegram-bot-sdk. One `getUpdates` per call: a loop or a schedule polls.
+    case telegramBotSDK = "telegram-bot-sdk (PHP)"
+    /// PHP: php-telegram-bot/core. One `getUpdates` per `handleGetUpdates()` call.
+    case phpTelegramBot = "php-telegram-bot"
+    /// Ruby: telegram-bot-ruby (`Telegram::Bot::Client.run`, `bot.listen`).
+    case telegramBotRuby = "telegram-bot-ruby"
+    /// Ruby: the telegram-bot gem (Rails `telegram:bot:poller`, `telegram_webhook` routes).
+    case telegramBotGem = "telegram-bot (Ruby)"
+    /// Swift: swift-telegram-sdk (`TGBot` with `.longpolling` or `.webhook`).
+    case swiftTelegramSDK = "swift-telegram-sdk"
 
     /// Whether starting to poll calls deleteWebhook first. Then a poller silently removes
     /// another service's webhook; otherwise it fails with 409 while the webhook is set.
+    /// For the libraries of Go, Rust, Java, C#, PHP, Ruby and Swift this is from their published
+    /// sources as of 2024 (not re-read here: Go modules, crates, Maven, NuGet and Composer
+    /// packages cannot be fetched offline): teloxide's `polling_default` and TelegramBots 6's
+    /// `registerBot` delete the webhook, swift-telegram-sdk's long polling connection does too.
     public var pollingDeletesWebhook: Bool {
         switch self {
-        case .pythonTelegramBot, .aiogram2, .telegraf, .grammy: true
-        case .aiogram3, .pyTelegramBotAPI, .nodeTelegramBotAPI, .grammyRunner, .botAPI: false
+        case .pythonTelegramBot, .aiogram2, .telegraf, .grammy, .teloxide, .telegramBots6, .swiftTelegramSDK: true
+        case .aiogram3, .pyTelegramBotAPI, .nodeTelegramBotAPI, .grammyRunner, .botAPI, .goTelegramBotAPI, .telebot,
+             .goTelegramBot, .telegramBots7, .telegramBotDotNet, .telegramBotSDK, .phpTelegramBot, .telegramBotRuby,
+             .telegramBotGem: false
         }
     }
 
     /// Whether a webhook server of this library calls deleteWebhook when it shuts down. Then
     /// an old instance stopping after a new one started (an overlapping deploy) leaves the bot
-    /// without a webhook. None of the libraries above does; their stop leaves the webhook set.
+    /// without a webhook: teloxide's axum webhook listener and the TelegramBots webhook
+    /// application do; the others leave the webhook set when they stop.
     public var deletesWebhookOnShutdown: Bool {
         switch self {
+        case .teloxide, .telegramBots7: true
         case .pythonTelegramBot, .aiogram2, .aiogram3, .pyTelegramBotAPI, .nodeTelegramBotAPI, .telegraf,
-             .grammy, .grammyRunner, .botAPI: false
+             .grammy, .grammyRunner, .botAPI, .goTelegramBotAPI, .telebot, .goTelegramBot, .telegramBots6,
+             .telegramBotDotNet, .telegramBotSDK, .phpTelegramBot, .telegramBotRuby, .telegramBotGem, .swiftTelegramSDK: false
         }
     }
 }
@@ -68,12 +103,16 @@ public struct CodeFact: Hashable, Sendable, Codable {
     public var concurrency: Concurrency
     /// For setWebhook/serveWebhook: the URL it registers, when visible.
     public var webhookURL: ValueExpr?
+    /// One getUpdates request per call, outside any loop (PHP's `handleGetUpdates()`): it
+    /// polls only when a scheduler runs it again and again, so only scheduled runners count it.
+    public var singleRequest: Bool
     public var location: SourceLocation
 
     public init(kind: ReceiveKind, library: Library, api: String, token: ValueExpr,
                 condition: Condition = .always, function: String? = nil, mainGuarded: Bool = false,
-                concurrency: Concurrency = .blocking, webhookURL: ValueExpr? = nil,
+                concurrency: Concurrency = .blocking, webhookURL: ValueExpr? = nil, singleRequest: Bool = false,
                 location: SourceLocation) {
+        self.singleRequest = singleRequest
         self.kind = kind
         self.library = library
         self.api = api
@@ -88,7 +127,11 @@ public struct CodeFact: Hashable, Sendable, Codable {
 }
 
 public enum SourceLanguage: String, Sendable, Codable {
-    case python, javascript, typescript, other
+    case python, javascript, typescript, go, rust, java, kotlin, csharp, php, ruby, swift
+    /// Application settings read by a framework: Spring `application.yml`/`.properties`, .NET
+    /// `appsettings.json`. Their `assignments` map property paths to values.
+    case settings
+    case other
 }
 
 /// `from app.loader import dp` / `import config` / `const { bot } = require("./bot")`.

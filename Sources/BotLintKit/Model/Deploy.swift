@@ -185,12 +185,31 @@ public struct DockerfileInfo: Hashable, Sendable, Codable {
     public var env: [EnvAssignment]
     /// `WORKDIR` relative to the image root, for display only.
     public var workdir: String?
+    /// Programs compiled by `RUN` in any stage (`go build -o /bot ./cmd/bot`), so a CMD that
+    /// starts `/bot` resolves to its sources.
+    public var builtPrograms: [BuiltProgram]
 
-    public init(command: String?, commandLocation: SourceLocation?, env: [EnvAssignment], workdir: String?) {
+    public init(command: String?, commandLocation: SourceLocation?, env: [EnvAssignment], workdir: String?,
+                builtPrograms: [BuiltProgram] = []) {
         self.command = command
         self.commandLocation = commandLocation
         self.env = env
         self.workdir = workdir
+        self.builtPrograms = builtPrograms
+    }
+}
+
+/// A program a Dockerfile `RUN` compiles: `go build -o bot ./cmd/bot`, `cargo build --release --bin bot`,
+/// `dotnet publish Bot/Bot.csproj`, `swift build -c release --product Bot`.
+public struct BuiltProgram: Hashable, Sendable, Codable {
+    /// The output's file name (`bot`, `Bot.dll`).
+    public var output: String
+    /// How the sources are named, relative to the Dockerfile's folder.
+    public var launch: ProgramLaunch
+
+    public init(output: String, launch: ProgramLaunch) {
+        self.output = output
+        self.launch = launch
     }
 }
 

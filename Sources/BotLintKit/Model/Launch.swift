@@ -34,6 +34,8 @@ public enum LaunchTarget: Hashable, Sendable, Codable {
     case inlineShell(String)
     /// `honcho start [proc]`, `foreman start`, `heroku local`: every Procfile process, or one.
     case procfileManager(process: String?)
+    /// A program of another ecosystem: Go, Rust, the JVM, .NET, PHP, Ruby, Swift, or a built binary.
+    case program(ProgramLaunch)
     /// Cannot receive updates (`pip install`, `echo`, `sleep`, `fly deploy`, `migrate`).
     case notALaunch
     /// A program botlint does not know; the text is for `botlint topology`.
@@ -59,5 +61,50 @@ public struct ResolvedLaunch: Hashable, Sendable, Codable {
         self.envFiles = envFiles
         self.singleInstanceGuard = singleInstanceGuard
         self.copies = copies
+    }
+}
+
+/// `go run ./cmd/bot`, `cargo run --bin bot`, `java -jar target/app.jar`, `dotnet run --project Bot`,
+/// `php artisan telegram:poll`, `bundle exec rake telegram:bot:poller`, `swift run Bot`, `./bot`.
+public struct ProgramLaunch: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable {
+        /// `go run <path>`: `path` is a package folder or a `.go` file.
+        case goPackage
+        /// `cargo run [--bin name] [--manifest-path p]`: `path` is the crate folder.
+        case cargoBinary
+        /// `java -jar x.jar`, `./gradlew bootRun`, `mvn spring-boot:run`: `path` is the jar or module folder.
+        case jvmApplication
+        /// `dotnet run --project P`, `dotnet P.dll`: `path` is the project folder, `.csproj` or dll.
+        case dotnetProject
+        /// `php bot.php`.
+        case phpScript
+        /// `php artisan <name>`: `path` is the artisan file.
+        case artisanCommand
+        /// `php -S`, `heroku-php-apache2 public/`, `php-fpm`, `apache2-foreground`: `path` is the document root.
+        case phpWebServer
+        /// `ruby bot.rb`.
+        case rubyScript
+        /// `rake <name>` (`telegram:bot:poller`).
+        case rakeTask
+        /// `rails server`, `puma`, `rackup`, `rails runner <code>`: the Rails app in `path`.
+        case railsApp
+        /// `swift run [Product]`.
+        case swiftProduct
+        /// A compiled program started by path (`./bot`, `/app/server`, `target/release/bot`).
+        case builtBinary
+    }
+
+    public var kind: Kind
+    /// As written, relative to the command's directory; "." for the directory itself.
+    public var path: String
+    /// Binary, product, artisan command, rake task or `rails runner` code, when given.
+    public var name: String?
+    public var args: [String]
+
+    public init(kind: Kind, path: String, name: String? = nil, args: [String] = []) {
+        self.kind = kind
+        self.path = path
+        self.name = name
+        self.args = args
     }
 }

@@ -23,6 +23,16 @@ public indirect enum ValueExpr: Hashable, Sendable, Codable {
         }
     }
 
+    public var isUnknown: Bool {
+        if case .unknown = self { return true }
+        return false
+    }
+
+    /// The base of `.attribute` values that name an application setting (Spring
+    /// `@Value("${telegram.bot.token}")`, .NET `configuration["Telegram:Token"]`, Laravel
+    /// `config('telegram.bots.mybot.token')`); the linker reads them from the settings files.
+    public static let settingsBase = "@settings"
+
     /// A short, safe description for messages: env names, never literal values.
     public var displayName: String {
         switch self {

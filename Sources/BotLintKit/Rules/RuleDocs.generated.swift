@@ -68,14 +68,18 @@ conflict depends on a variable botlint cannot see)
 A bot that one long-running process polls while another runner sets its webhook (`setWebhook`,
 `run_webhook(webhook_url=...)`, `launch({ webhook })`, a release command, a set-up script) or
 serves it (a webhook view, `webhookCallback`, `SimpleRequestHandler`, `process_new_updates`).
+A cron line that runs a one-request poll script (PHP `handleGetUpdates()`) counts as a poller
+too: each run fails while the webhook is set.
 
 ## Why it breaks
 A bot has one delivery mode at a time. While a webhook is set, `getUpdates` fails with
 `409 Conflict: can't use getUpdates method while webhook is active`. Some libraries delete the
 webhook when polling starts (python-telegram-bot, aiogram 2, Telegraf `launch()`, grammY
-`bot.start()`): then the poller silently takes the updates away from the webhook service until
+`bot.start()`, teloxide's polling listener, TelegramBots 6 `registerBot`, swift-telegram-sdk):
+then the poller silently takes the updates away from the webhook service until
 the webhook is set again, and the two keep undoing each other. Others (aiogram 3,
-pyTelegramBotAPI, node-telegram-bot-api, the grammY runner) just fail with 409. botlint says
+pyTelegramBotAPI, node-telegram-bot-api, the grammY runner, the Go libraries, TelegramBots 7,
+Telegram.Bot, the PHP and Ruby libraries) just fail with 409; the Go libraries log it and retry. botlint says
 which of the two happens for the library it found.
 
 ## How to fix
@@ -183,6 +187,11 @@ A crontab line (or Railway `cronSchedule`, or a Kubernetes CronJob without
 single-instance guard (`flock -n`, a `pgrep` check, a pid file). systemd timers and launchd
 `StartInterval` jobs are not reported: neither starts a job that is still running.
 
+A script that makes one getUpdates request and exits (PHP's `handleGetUpdates()` or
+`commandsHandler(false)` outside a loop) is what a schedule is for: BL105 leaves it alone. It
+still polls, so it conflicts with a webhook of the same bot ([BL102](../BL102-webhook-and-polling/README.md))
+or a deployed poller ([BL104](../BL104-local-and-deployed-poller/README.md)).
+
 ## Why it breaks
 A poller never exits. Each scheduled run starts another copy next to the ones still running;
 from the second run on they fight over `getUpdates` (`409 Conflict: terminated by other getUpdates
@@ -205,6 +214,8 @@ Does not trigger (`cases/systemd-timer-and-launchd-interval`): a systemd timer a
 `StartInterval` that restart a dead poller.
 Triggers (`cases/kubernetes-cronjob-poller`): a CronJob every 10 minutes, default
 `concurrencyPolicy` (Allow), whose container polls.
+PHP: `cases/php-cron-poll-loop` (a `while (true)` getUpdates loop started every five minutes)
+triggers; `cases/php-cron-get-updates-once` (one `handleGetUpdates()` per minute) does not.
 """#,
         "BL106": #"""
 # BL106 import-time-poller

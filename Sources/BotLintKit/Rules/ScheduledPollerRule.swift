@@ -11,7 +11,8 @@ public struct ScheduledPollerRule: Rule {
         var findings: [Finding] = []
         var reported = Set<String>()
         for site in topology.pollers {
-            guard case .scheduled(let schedule) = site.runner.lifetime,
+            // A script that makes one getUpdates request and exits is what a schedule is for.
+            guard case .scheduled(let schedule) = site.runner.lifetime, !site.receiver.fact.singleRequest,
                   site.process.singleInstanceGuard == nil, site.runner.decl.singleInstanceGuard == nil,
                   reported.insert(site.key).inserted else { continue }
             findings.append(report(site, schedule: schedule))

@@ -8,7 +8,8 @@ public struct WebhookAndPollingRule: Rule {
     public init() {}
 
     public func check(_ topology: Topology) -> [Finding] {
-        let pollers = topology.pollers.filter { $0.runner.isLongRunning }
+        // A scheduled script that makes one getUpdates request per run fails each run while a webhook is set.
+        let pollers = topology.pollers.filter { $0.runner.isLongRunning || $0.receiver.fact.singleRequest }
         // A webhook endpoint on a laptop receives nothing unless it also sets the webhook.
         let webhooks = topology.webhookSites.filter { $0.runner.platform.isDeployed || $0.receiver.kind == .setWebhook }
         var findings: [Finding] = []

@@ -56,6 +56,10 @@ struct EntryResolver {
                 ?? ["app.py", "wsgi.py"].map { PathUtil.join(cwd, $0) }.first(where: index.exists)
             guard let file else { return nil }
             return webApp(file, server: "flask run", cwd: cwd)
+        case .program(let launch):
+            return program(launch, cwd: cwd)
+        case .unknown(let name) where !name.contains("/") && !name.contains(" "):
+            return builtBinary(name, cwd: cwd, depth: 0, byPath: false)
         default:
             return nil
         }

@@ -41,6 +41,10 @@ public struct Linker {
                 for p in processes.indices { Self.applyHerokuWebConcurrency(&processes[p], env: env) }
             }
             let store = Self.secretStore(decl)
+            if case .scheduled = decl.lifetime {} else {
+                // A single getUpdates request polls only when a scheduler repeats it.
+                for p in processes.indices { processes[p].receivers.removeAll { $0.fact.singleRequest } }
+            }
             for p in processes.indices {
                 for r in processes[p].receivers.indices { processes[p].receivers[r].token.store = store }
             }

@@ -131,7 +131,8 @@ struct ProcessExpander {
             return process
         }
         // Code that loads dotenv gets the env file's values for names the platform did not set.
-        let importer = ImportResolver(index: index, pythonRoots: resolved.pythonRoots)
+        var importer = ImportResolver(index: index, pythonRoots: resolved.pythonRoots)
+        if resolved.pythonRoots.isEmpty { importer.moduleFiles = resolved.roots }
         resolved.entry.reachable = CodeReach.reachable(from: resolved.roots, index: index, importer: importer)
         for path in resolved.entry.reachable {
             for load in index.code(path)?.dotenvLoads ?? [] {

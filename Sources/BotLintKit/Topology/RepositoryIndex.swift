@@ -4,6 +4,8 @@ struct RepositoryIndex: Sendable {
     let analyses: [String: FileAnalysis]
     let allPaths: Set<String>
     private let pythonFilesByModuleTail: [String: [String]]
+    /// Every path by its folder, sorted: Go packages, Java modules and crates are folders.
+    let pathsByDirectory: [String: [String]]
     private let deferredCode: DeferredCodeLoader?
 
     init(_ analyses: [FileAnalysis], allPaths: Set<String>, deferredCode: DeferredCodeLoader? = nil) {
@@ -18,6 +20,9 @@ struct RepositoryIndex: Sendable {
             tails[name, default: []].append(path)
         }
         pythonFilesByModuleTail = tails
+        var byDirectory: [String: [String]] = [:]
+        for path in allPaths.sorted() { byDirectory[PathUtil.directory(of: path), default: []].append(path) }
+        pathsByDirectory = byDirectory
     }
 
     func code(_ path: String) -> CodeSummary? { analyses[path]?.code ?? deferredCode?.code(path) }

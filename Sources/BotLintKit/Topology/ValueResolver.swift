@@ -20,6 +20,16 @@ struct ValueResolver {
                     return resolve(v, in: target, depth: depth + 1)
                 }
             }
+            // Go, Java, Kotlin, C# and Swift share names across the files of a package or module.
+            if let shared = index.packageSibling(defining: name, of: path) {
+                return resolve(shared.value, in: shared.path, depth: depth + 1)
+            }
+            // A bot client built in another file of the module (`Program.cs`, a Spring config).
+            if name.hasPrefix("bot:") {
+                for file in importer.moduleFiles where file != path {
+                    if let value = index.code(file)?.assignments[name] { return resolve(value, in: file, depth: depth + 1) }
+                }
+            }
             // `from config import *` style: a star import that defines the name.
             for binding in code.imports where binding.importedName == "*" {
                 if let target = importer.file(for: binding, from: path),
@@ -28,6 +38,8 @@ struct ValueResolver {
                 }
             }
             return value
+        case .attribute(let base, let name) where base == ValueExpr.settingsBase:
+            return AppSettingsLookup(index: index).value(of: name, near: path)
         case .attribute(let base, let name):
             return resolveAttribute(base: base, name: name, in: path, depth: depth) ?? value
         case .concat(let parts):
@@ -104,6 +116,9 @@ struct ImportResolver {
     let index: RepositoryIndex
     /// Extra Python roots (the process's working directory and entry folder).
     var pythonRoots: [String]
+    /// Files a Go/Rust/JVM/.NET/Swift process loads as one module: where a bot built in one
+    /// file is found by code in another.
+    var moduleFiles: [String] = []
 
     func file(for binding: ImportBinding, from path: String) -> String? {
         guard let code = index.code(path) else { return nil }
@@ -116,7 +131,9 @@ struct ImportResolver {
             return index.resolvePythonModule(binding.module, from: path, roots: pythonRoots)
         case .javascript, .typescript:
             return index.resolveJavaScript(binding.module, from: path)
-        case .other:
+        case .go, .ruby, .php:
+            return files(for: binding, from: path).first
+        case .rust, .java, .kotlin, .csharp, .swift, .settings, .other:
             return nil
         }
     }
@@ -141,7 +158,14 @@ struct ImportResolver {
             return result
         case .javascript, .typescript:
             return index.resolveJavaScript(binding.module, from: path).map { [$0] } ?? []
-        case .other:
+        case .go:
+            return index.goPackageFiles(importPath: binding.module, from: path)
+        case .ruby:
+            return index.resolveScriptInclude(binding.module, from: path, extension: "rb").map { [$0] } ?? []
+        case .php:
+            return index.resolveScriptInclude(binding.module, from: path, extension: "php").map { [$0] } ?? []
+        // Their entries load a whole module or crate (see EntryResolver): no per-file imports.
+        case .rust, .java, .kotlin, .csharp, .swift, .settings, .other:
             return []
         }
     }

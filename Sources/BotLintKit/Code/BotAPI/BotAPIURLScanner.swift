@@ -35,6 +35,5 @@ public struct BotAPIURLScanner: Extractor {
         var code = analysis.code ?? CodeSummary(path: file.path, language: .other)
         code.facts.append(contentsOf: facts)
         analysis.code = code
-        analysis.code?.mentionsWebhookSecret = WebhookSecret.mentioned(in: file.bytes)
     }
 }

@@ -18,7 +18,6 @@ public struct JavaScriptScanner: Extractor {
         }
         let tokens = JSTokens(bytes: file.bytes)
         analysis.code = JSWalker(file: tokens, path: file.path, language: language).run()
-        analysis.code?.mentionsWebhookSecret = WebhookSecret.mentioned(in: file.bytes)
     }
 
     private func language(of name: String) -> SourceLanguage? {

@@ -16,7 +16,6 @@ public struct PythonScanner: Extractor {
         let stream = PythonLexer.tokenize(file.bytes)
         summary = Self.summarize(stream, path: file.path)
         analysis.code = summary
-        analysis.code?.mentionsWebhookSecret = WebhookSecret.mentioned(in: file.bytes)
         if let first = stream.problems.first {
             let more = stream.problems.count > 1 ? " (and \(stream.problems.count - 1) more)" : ""
             analysis.notes.append(Note(path: file.path, message:

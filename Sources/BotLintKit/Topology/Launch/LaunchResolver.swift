@@ -79,6 +79,7 @@ public enum LaunchResolver {
         case _ where procfileManagers.contains(name): return procfileManager(argv, &context)
         case "heroku" where argv.dropFirst().first?.hasPrefix("local") == true: return procfileManager(argv, &context)
         case "docker" where argv.dropFirst().first == "build" || argv.dropFirst().first == "push": return .notALaunch
+        case _ where EcosystemLaunch.programs.contains(name): return EcosystemLaunch.target(argv)
         default: return other(argv)
         }
     }
@@ -124,7 +125,9 @@ public enum LaunchResolver {
             case "py": return name == "manage.py" ? PythonLaunch.django(args, managePath: first) : .pythonScript(path: first, args: args)
             case let ext where LaunchNames.nodeExtensions.contains(ext): return .nodeScript(path: first, args: args, watch: false)
             case _ where isShellFile(first) || shellScriptNames.contains(name): return .shellScript(path: first, args: args)
-            default: break
+            case "php": return .program(ProgramLaunch(kind: .phpScript, path: first, args: args))
+            case "rb": return .program(ProgramLaunch(kind: .rubyScript, path: first, args: args))
+            default: if let binary = EcosystemLaunch.builtBinary(first, args: args) { return binary }
             }
         }
         return .unknown(first)

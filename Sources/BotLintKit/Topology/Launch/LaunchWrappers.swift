@@ -26,6 +26,7 @@ enum LaunchWrappers {
         switch ShellNames.basename(first) {
         case "exec": return LaunchArguments(args, valued: ["-a"]).rest
         case "nohup", "ddtrace-run", "disown": return Array(args)
+        case "bundle" where sub == "exec", "bundler" where sub == "exec": return LaunchArguments(args.dropFirst(), valued: ["--gemfile"]).rest
         case "setsid": return LaunchArguments(args, valued: []).rest
         case "time": return LaunchArguments(args, valued: ["-f", "-o"]).rest
         case "nice": return LaunchArguments(args, valued: ["-n"]).rest

@@ -1,0 +1,3 @@
+Telegram.bots_config = {
+  default: ENV.fetch("TELEGRAM_BOT_TOKEN"),
+}
