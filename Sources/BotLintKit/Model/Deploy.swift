@@ -13,12 +13,14 @@ public enum Platform: String, Sendable, Codable, CaseIterable {
     case render
     /// Kubernetes manifests and Helm values.
     case kubernetes
+    /// A Dockerfile that no config here deploys: a platform dashboard builds and runs it.
+    case container
     /// Process managers on one machine, started by whoever owns it.
     case pm2, systemd, supervisord, launchd
 
     public var isDeployed: Bool {
         switch self {
-        case .fly, .railway, .heroku, .compose, .render, .kubernetes: true
+        case .fly, .railway, .heroku, .compose, .render, .kubernetes, .container: true
         case .local, .cron, .pm2, .systemd, .supervisord, .launchd: false
         }
     }
@@ -33,6 +35,7 @@ public enum Platform: String, Sendable, Codable, CaseIterable {
         case .compose: "docker compose"
         case .render: "Render"
         case .kubernetes: "Kubernetes"
+        case .container: "container image"
         case .pm2: "pm2"
         case .systemd: "systemd"
         case .supervisord: "supervisord"
@@ -57,6 +60,8 @@ public enum RunnerKind: String, Sendable, Codable, CaseIterable {
     case systemdUnit
     case supervisorProgram
     case launchdJob
+    /// The CMD of a Dockerfile no config here deploys.
+    case containerImage
 }
 
 /// A platform behaviour a rule reads, with where the configuration asks for it: a deploy that

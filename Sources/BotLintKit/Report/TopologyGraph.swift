@@ -128,7 +128,7 @@ public struct TopologyGraph: Sendable {
         case .packageScript:
             return ("package:" + decl.location.path, decl.location.path + " scripts")
         case .composeService, .renderService, .kubernetesWorkload, .kubernetesCronJob, .pm2App, .systemdUnit,
-             .supervisorProgram, .launchdJob:
+             .supervisorProgram, .launchdJob, .containerImage:
             // One box per file: a compose project, a blueprint, a manifest, an ecosystem file, a unit.
             return ("\(decl.platform.rawValue):" + decl.location.path, "\(decl.platform.displayName) \(decl.location.path)")
         }
@@ -146,7 +146,7 @@ public struct TopologyGraph: Sendable {
         case .cronEntry: lines = ["line \(decl.location.line)"]
         case .packageScript: lines = [decl.name]
         case .composeService, .renderService, .kubernetesWorkload, .kubernetesCronJob, .pm2App, .systemdUnit,
-             .supervisorProgram, .launchdJob:
+             .supervisorProgram, .launchdJob, .containerImage:
             lines = [decl.name]
         }
         switch runner.lifetime {

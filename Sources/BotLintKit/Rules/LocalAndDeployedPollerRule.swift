@@ -53,6 +53,8 @@ public struct LocalAndDeployedPollerRule: Rule {
             return "suspend the Render service \"\(runner.decl.name)\""
         case .kubernetes:
             return "`kubectl scale \((runner.decl.settings["kind"] ?? "deployment").lowercased())/\(runner.decl.name) --replicas=0`"
+        case .container:
+            return "stop the containers running \(runner.title)"
         case .local, .cron, .pm2, .systemd, .supervisord, .launchd:
             return "stop \(runner.title)"
         }

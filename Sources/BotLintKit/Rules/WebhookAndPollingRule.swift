@@ -42,7 +42,8 @@ public struct WebhookAndPollingRule: Rule {
         let library = poller.receiver.fact.library
         let hookText = Describe.list(hooks.map { hook in
             let verb = hook.receiver.kind == .setWebhook ? "sets its webhook" : "serves its webhook"
-            return "\(Describe.runner(hook)) \(verb) (\(Describe.call(hook)))"
+            let who = hook.key == poller.key ? "the same process" : Describe.runner(hook)
+            return "\(who) \(verb) (\(Describe.call(hook)))"
         })
         let sameProcess = hooks.allSatisfy { $0.key == poller.key }
         var message = "\(Describe.runner(poller, primary: true)) polls \(Describe.bot([poller] + hooks)) (\(Describe.call(poller))), "

@@ -69,7 +69,7 @@ public struct WebhookHostMismatchRule: Rule {
         case .heroku: "your app's https://<app>.herokuapp.com or custom domain"
         case .render: "https://${RENDER_EXTERNAL_HOSTNAME}"
         case .compose, .kubernetes: "the ingress or proxy host that routes to it"
-        case .local, .cron, .pm2, .systemd, .supervisord, .launchd: nil
+        case .local, .cron, .pm2, .systemd, .supervisord, .launchd, .container: nil
         }
     }
 }

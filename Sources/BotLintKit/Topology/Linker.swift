@@ -52,6 +52,7 @@ public struct Linker {
                                   commandLocation: commandLocation, env: env, processes: processes))
         }
         runners.removeAll { $0.decl.kind == .procfileProcess && consumed.contains($0.decl.location) }
+        runners.append(contentsOf: standaloneImageRunners(decls, expander: &expander))
         markImageScripts(expander: &expander)
         runners.append(contentsOf: localScriptRunners(expander: &expander))
         runners.sort { ($0.location, $0.decl.name) < ($1.location, $1.decl.name) }
@@ -85,6 +86,39 @@ public struct Linker {
 
     private func isFormationOnly(_ decl: RunnerDecl) -> Bool {
         decl.kind == .procfileProcess && decl.command == nil && decl.settings["source"] == "app.json formation"
+    }
+
+    /// A Dockerfile that no platform config here builds still runs somewhere (Railway, Koyeb or
+    /// Render dashboards build a bare Dockerfile): its CMD is a runner, so conflicts inside its
+    /// process (web workers, import-time polling, a webhook set next to polling) are found. Only
+    /// `Dockerfile` itself counts (`Dockerfile.dev` and friends are alternates), and only where no
+    /// deploy config or Procfile sits in the same folder (then that config is how it deploys).
+    private func standaloneImageRunners(_ decls: [RunnerDecl], expander: inout ProcessExpander) -> [Runner] {
+        let deploying = decls.filter { $0.platform.isDeployed || $0.kind == .procfileProcess }
+        let configured = Set(deploying.map(\.directory))
+        let named = Set(deploying.flatMap { decl in
+            ["dockerfile", "dockerfilePath"].compactMap { decl.settings[$0] }.flatMap {
+                [PathUtil.join(decl.directory, $0), PathUtil.normalize($0)]
+            }
+        })
+        var result: [Runner] = []
+        for path in index.analyses.keys.sorted() where path.split(separator: "/").last == "Dockerfile" {
+            guard let image = index.analyses[path]?.dockerfile, let command = image.command,
+                  !configured.contains(PathUtil.directory(of: path)), !named.contains(path) else { continue }
+            let location = image.commandLocation ?? SourceLocation(path: path, line: 1)
+            let decl = RunnerDecl(kind: .containerImage, platform: .container, name: path, command: command,
+                                  commandLocation: location, instances: .unknown, lifetime: .longRunning,
+                                  env: image.env, directory: PathUtil.directory(of: path), location: location)
+            let env = EnvScope(image.env, source: path)
+            var processes = expander.expand(command: command, at: location, directory: decl.directory, env: env, guardedBy: nil)
+            let store = Self.secretStore(decl)
+            for p in processes.indices {
+                for r in processes[p].receivers.indices { processes[p].receivers[r].token.store = store }
+            }
+            result.append(Runner(decl: decl, title: Self.title(decl), command: command, commandLocation: location,
+                                 env: env, processes: processes))
+        }
+        return result
     }
 
     /// Scripts an image's ENTRYPOINT/CMD runs belong to the container, not to a person at a
@@ -138,6 +172,7 @@ public struct Linker {
         case .compose: "compose:" + decl.directory
         case .render: "render:" + decl.location.path
         case .kubernetes: "kubernetes:" + (decl.settings["namespace"] ?? "default")
+        case .container: "container:" + decl.location.path
         case .local, .cron, .pm2, .systemd, .supervisord, .launchd: nil
         }
     }
@@ -178,6 +213,8 @@ public struct Linker {
             return "systemd unit \(decl.name)"
         case .supervisorProgram:
             return "supervisord program \"\(decl.name)\""
+        case .containerImage:
+            return "the image of \(decl.location.path)"
         case .launchdJob:
             return "launchd job \(decl.name)"
         }
