@@ -22,7 +22,9 @@ public struct WebhookAndPollingRule: Rule {
             // One finding per polling process and bot; the webhook side lists every partner.
             let key = poller.key + "|" + poller.token.display
             guard reported.insert(key).inserted else { continue }
-            findings.append(report(poller, partners))
+            // Serving a webhook only conflicts once one is set; say so when no code here sets it.
+            let setHere = webhooks.contains { $0.receiver.kind == .setWebhook && $0.token.sameBot(as: poller.token) }
+            findings.append(report(poller, partners, webhookSetHere: setHere))
         }
         return findings
     }
@@ -38,7 +40,7 @@ public struct WebhookAndPollingRule: Rule {
         return evaluator.canBothHold(poller.receiver.condition, hook.receiver.condition)
     }
 
-    private func report(_ poller: ReceiverSite, _ hooks: [ReceiverSite]) -> Finding {
+    private func report(_ poller: ReceiverSite, _ hooks: [ReceiverSite], webhookSetHere: Bool) -> Finding {
         let library = poller.receiver.fact.library
         let hookText = Describe.list(hooks.map { hook in
             let verb = hook.receiver.kind == .setWebhook ? "sets its webhook" : "serves its webhook"
@@ -67,6 +69,11 @@ public struct WebhookAndPollingRule: Rule {
            hooks.allSatisfy({ $0.runner.platform.isDeployed && $0.runner.platform != poller.runner.platform }) {
             message += " The two are on different platforms: this conflicts only while both deployments run."
             severity = .note
+        }
+        if !webhookSetHere {
+            message += " No code here sets the webhook, so this conflicts once one is set (by hand, or by a deployment "
+                + "not in this repository)."
+            severity = min(severity, .warning)
         }
         let uncertain = Overlap.uncertainty([poller] + (certainHook ? [] : hooks))
         if let text = uncertain.text {

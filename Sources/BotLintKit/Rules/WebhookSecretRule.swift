@@ -9,10 +9,11 @@ public struct WebhookSecretRule: Rule {
 
     public func check(_ topology: Topology) -> [Finding] {
         var findings: [Finding] = []
-        var reported = Set<String>()
+        // One note per handler, however many runners serve it.
+        var reported = Set<SourceLocation>()
         let setters = topology.sites(where: { $0.kind == .setWebhook })
         for site in topology.sites(where: { $0.kind == .serveWebhook }) where site.runner.platform.isDeployed {
-            guard !site.receiver.secretChecked, reported.insert(site.key).inserted else { continue }
+            guard !site.receiver.secretChecked, reported.insert(site.receiver.fact.location).inserted else { continue }
             // A URL that contains the bot token (`/<token>`) is a secret path: as hard to guess.
             let secretPath = (setters + [site]).contains { other in
                 other.token.sameBot(as: site.token) && (other.receiver.webhookURL.map { Self.containsToken($0, site.token) } ?? false)

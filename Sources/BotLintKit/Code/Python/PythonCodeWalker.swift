@@ -144,7 +144,15 @@ struct PythonCodeWalker {
         summary.functions.append(info)
         var frame = PythonBlockFrame(role: .function(qualified), bodyDepth: depth + 1)
         frame.functionIndex = summary.functions.count - 1
-        for parameter in header.parameters { frame.locals[parameter] = .parameter }
+        for parameter in header.parameters {
+            // A default that names a module value (`token=TELEGRAM_TOKEN`) is what a bare call gets;
+            // call sites that pass another value are not followed, so only names count, not literals.
+            if let value = header.defaults[parameter], value.dottedName != nil {
+                frame.locals[parameter] = .value(value)
+            } else {
+                frame.locals[parameter] = .parameter
+            }
+        }
         push(frame)
     }
 

@@ -46,6 +46,8 @@ struct PyWithItem: Sendable {
 struct PyFunctionHeader: Sendable {
     var name: String
     var parameters: [String]
+    /// `def run(token=TELEGRAM_TOKEN)`: a caller that passes nothing gets the default.
+    var defaults: [String: PyExpr] = [:]
     var line: Int
     var column: Int
 }

@@ -164,13 +164,24 @@ struct PythonStatementParser {
     private func functionHeader(_ range: Range<Int>) -> PythonStatement.Kind {
         guard let nameToken = range.first.map({ stream.tokens[$0] }), nameToken.kind == .name else { return .plainHeader }
         var parameters: [String] = []
+        var defaults: [String: PyExpr] = [:]
         var depth = 0
         var expectName = false
+        var defaultStart: Int?
+        func closeDefault(at end: Int) {
+            if let start = defaultStart, let name = parameters.last, start < end {
+                var parser = expressionParser(start..<end)
+                defaults[name] = parser.parseTest()
+            }
+            defaultStart = nil
+        }
         for i in range.dropFirst() {
             let token = stream.tokens[i]
             if token.kind == .op {
                 if stream.matches(token, "(") || stream.matches(token, "[") || stream.matches(token, "{") { depth += 1 }
                 if stream.matches(token, ")") || stream.matches(token, "]") || stream.matches(token, "}") { depth -= 1 }
+                if depth == 0 || (depth == 1 && stream.matches(token, ",")) { closeDefault(at: i) }
+                if depth == 1, stream.matches(token, "=") { defaultStart = i + 1 }
                 expectName = depth == 1 && (stream.matches(token, "(") || stream.matches(token, ",")
                     || stream.matches(token, "*") || stream.matches(token, "**"))
             } else {
@@ -178,7 +189,7 @@ struct PythonStatementParser {
                 expectName = false
             }
         }
-        return .defHeader(PyFunctionHeader(name: stream.text(nameToken), parameters: parameters,
+        return .defHeader(PyFunctionHeader(name: stream.text(nameToken), parameters: parameters, defaults: defaults,
                                            line: nameToken.line, column: nameToken.column))
     }
 

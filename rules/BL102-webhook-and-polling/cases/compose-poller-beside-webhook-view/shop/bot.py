@@ -1,0 +1,5 @@
+from telegram.ext import Application
+
+from shop.settings import TELEGRAM_TOKEN
+
+application = Application.builder().token(TELEGRAM_TOKEN).build()
