@@ -17,6 +17,8 @@ public enum Extractors {
         LaunchdExtractor(),
         RenderExtractor(),
         KubernetesExtractor(),
+        GitHubActionsExtractor(),
+        MakefileExtractor(),
         PythonScanner(),
         JavaScriptScanner(),
         GoScanner(),

@@ -15,10 +15,12 @@ public enum Platform: String, Sendable, Codable, CaseIterable {
     case kubernetes
     /// Process managers on one machine, started by whoever owns it.
     case pm2, systemd, supervisord, launchd
+    /// A GitHub Actions workflow job: started by a trigger, stopped by `timeout-minutes`.
+    case githubActions
 
     public var isDeployed: Bool {
         switch self {
-        case .fly, .railway, .heroku, .compose, .render, .kubernetes: true
+        case .fly, .railway, .heroku, .compose, .render, .kubernetes, .githubActions: true
         case .local, .cron, .pm2, .systemd, .supervisord, .launchd: false
         }
     }
@@ -37,6 +39,7 @@ public enum Platform: String, Sendable, Codable, CaseIterable {
         case .systemd: "systemd"
         case .supervisord: "supervisord"
         case .launchd: "launchd"
+        case .githubActions: "GitHub Actions"
         }
     }
 }
@@ -57,6 +60,10 @@ public enum RunnerKind: String, Sendable, Codable, CaseIterable {
     case systemdUnit
     case supervisorProgram
     case launchdJob
+    /// A job of a `.github/workflows/*.yml` workflow whose `run:` steps start something.
+    case githubActionsJob
+    /// A Makefile target whose recipe starts something (`make run`).
+    case makeTarget
 }
 
 /// A platform behaviour a rule reads, with where the configuration asks for it: a deploy that

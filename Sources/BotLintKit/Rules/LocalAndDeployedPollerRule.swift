@@ -53,6 +53,8 @@ public struct LocalAndDeployedPollerRule: Rule {
             return "suspend the Render service \"\(runner.decl.name)\""
         case .kubernetes:
             return "`kubectl scale \((runner.decl.settings["kind"] ?? "deployment").lowercased())/\(runner.decl.name) --replicas=0`"
+        case .githubActions:
+            return "cancel the running workflow (`gh run cancel`) and disable it (`gh workflow disable \(runner.decl.settings["workflow"] ?? runner.location.path)`)"
         case .local, .cron, .pm2, .systemd, .supervisord, .launchd:
             return "stop \(runner.title)"
         }

@@ -155,6 +155,9 @@ Kubernetes) and that a local start script, a crontab line, a dev command (`npm r
 `Procfile.dev`) or a process manager on one machine (systemd, supervisord, pm2, launchd) also
 starts with the same token.
 
+A Makefile target that starts the bot (`make run`) is a local command too, and a GitHub Actions
+job counts as deployed: it runs on GitHub's machines whoever is at a laptop.
+
 ## Why it breaks
 Running the bot on a laptop while production is up starts a second `getUpdates` consumer: both
 get `409 Conflict: terminated by other getUpdates request`, and the local copy steals production's
@@ -175,6 +178,9 @@ Does not trigger (`cases/local-dev-token`): the local script exports its own `DE
 test bot.
 Triggers (`cases/compose-and-pm2-on-laptop`): a pm2 ecosystem file for local development runs the
 grammY bot that the compose service also runs.
+Triggers (`cases/makefile-run-and-fly`): `make run` starts `$(PYTHON) $(ENTRY)` with the `.env`
+it includes, the bot the fly app polls. Does not trigger (`cases/makefile-without-run`): the
+Makefile only installs, tests and deploys.
 """#,
         "BL105": #"""
 # BL105 scheduled-poller
@@ -182,8 +188,9 @@ grammY bot that the compose service also runs.
 **Severity:** error (warning for Railway `cronSchedule`)
 
 ## What it reports
-A crontab line (or Railway `cronSchedule`, or a Kubernetes CronJob without
-`concurrencyPolicy: Forbid`) that starts a long-running poller on a schedule without a
+A crontab line (or Railway `cronSchedule`, a Kubernetes CronJob without
+`concurrencyPolicy: Forbid`, or a scheduled GitHub Actions job that may run longer than the
+schedule's interval) that starts a long-running poller on a schedule without a
 single-instance guard (`flock -n`, a `pgrep` check, a pid file). systemd timers and launchd
 `StartInterval` jobs are not reported: neither starts a job that is still running.
 
@@ -203,6 +210,10 @@ service is for.
 - Start a poller once: `@reboot`, a systemd service, or a platform worker.
 - If a schedule must restart it when it died, guard the line:
   `*/5 * * * * flock -n /tmp/bot.lock python3 /srv/bot/bot.py`.
+- GitHub Actions: a job runs until `timeout-minutes` (360 by default) cancels it, so a poller in
+  a job scheduled every 5 hours is still polling when the next run starts. Add a `concurrency:`
+  group with `cancel-in-progress: true` (a new run stops the old one), or set `timeout-minutes`
+  below the schedule's shortest interval.
 
 ## Examples
 Triggers (`cases/crontab-every-five-minutes`): `*/5 * * * * cd /srv/bot && python3 bot.py`.
@@ -216,6 +227,9 @@ Triggers (`cases/kubernetes-cronjob-poller`): a CronJob every 10 minutes, defaul
 `concurrencyPolicy` (Allow), whose container polls.
 PHP: `cases/php-cron-poll-loop` (a `while (true)` getUpdates loop started every five minutes)
 triggers; `cases/php-cron-get-updates-once` (one `handleGetUpdates()` per minute) does not.
+GitHub Actions: `cases/github-actions-schedule-poller` (a 6-hour job every 5 hours) triggers;
+`cases/github-actions-concurrency-group` (a `concurrency:` group with `cancel-in-progress`) and
+`cases/github-actions-timeout-below-interval` (`timeout-minutes: 350` on a 6-hour schedule) do not.
 """#,
         "BL106": #"""
 # BL106 import-time-poller

@@ -138,6 +138,8 @@ public struct Linker {
         case .compose: "compose:" + decl.directory
         case .render: "render:" + decl.location.path
         case .kubernetes: "kubernetes:" + (decl.settings["namespace"] ?? "default")
+        // Repository secrets are shared by every workflow of the repository.
+        case .githubActions: "github:" + (decl.settings["repository"] ?? "")
         case .local, .cron, .pm2, .systemd, .supervisord, .launchd: nil
         }
     }
@@ -180,6 +182,11 @@ public struct Linker {
             return "supervisord program \"\(decl.name)\""
         case .launchdJob:
             return "launchd job \(decl.name)"
+        case .githubActionsJob:
+            return "GitHub Actions job \"\(decl.name)\" of \(decl.location.path)"
+        case .makeTarget:
+            // In backticks: it is the command a person types, and stays lower-case at a sentence start.
+            return "`make \(decl.name)`" + (decl.directory.isEmpty ? "" : " in \(decl.directory)/")
         }
     }
 }
