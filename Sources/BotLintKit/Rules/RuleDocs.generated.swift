@@ -99,6 +99,10 @@ Does not trigger (`cases/railway-kill-switch-set`): the Node service sets
 
 Does not trigger (`cases/env-switched-webhook`): `if WEBHOOK_URL: run_webhook() else:
 run_polling()` inside one process — it does one or the other, never both.
+
+Across formats (`cases/go-compose-poller-python-render-webhook`): a Go poller built by a
+compose service's Dockerfile and a python-telegram-bot webhook in a Render blueprint share
+`TELEGRAM_BOT_TOKEN`; reported as a note, because two platforms conflict only while both run.
 """#,
         "BL103": #"""
 # BL103 replicated-poller
