@@ -165,3 +165,31 @@ import Testing
         #expect(MakefileExtractor.target(".PHONY: run") == nil)
     }
 }
+
+@Suite struct NixpacksExtractorTests {
+    let extractor = NixpacksExtractor()
+
+    @Test func readsStartCommandAndVariables() {
+        let toml = """
+        [phases.setup]
+        nixPkgs = ["python312"]
+
+        [start]
+        cmd = "python -m bot"
+
+        [variables]
+        MODE = "polling"
+        """
+        let plan = analyze(extractor, "svc/nixpacks.toml", toml).buildPlan
+        #expect(plan?.builder == "NIXPACKS")
+        #expect(plan?.command == "python -m bot")
+        #expect(plan?.commandLocation?.lineColumn == "5:7")
+        #expect(plan?.env.map(\.name) == ["MODE"])
+        #expect(plan?.env.first?.value == "polling")
+    }
+
+    @Test func jsonWithoutStartIsNothing() {
+        #expect(analyze(extractor, "nixpacks.json", #"{"phases": {"setup": {"nixPkgs": ["nodejs"]}}}"#).isEmpty)
+        #expect(analyze(extractor, "nixpacks.toml", "[start\ncmd = 1").problems.count == 1)
+    }
+}

@@ -19,6 +19,7 @@ public enum Extractors {
         KubernetesExtractor(),
         GitHubActionsExtractor(),
         MakefileExtractor(),
+        NixpacksExtractor(),
         PythonScanner(),
         JavaScriptScanner(),
         GoScanner(),

@@ -206,6 +206,24 @@ public struct DockerfileInfo: Hashable, Sendable, Codable {
     }
 }
 
+/// A builder's configured start command (`nixpacks.toml` `[start] cmd`), which a platform that
+/// builds with it runs when its own config gives no command.
+public struct BuildPlan: Hashable, Sendable, Codable {
+    /// `NIXPACKS`, as Railway's `build.builder` names it.
+    public var builder: String
+    public var command: String?
+    public var commandLocation: SourceLocation?
+    /// Variables the builder sets in the image (`[variables]`).
+    public var env: [EnvAssignment]
+
+    public init(builder: String, command: String?, commandLocation: SourceLocation?, env: [EnvAssignment]) {
+        self.builder = builder
+        self.command = command
+        self.commandLocation = commandLocation
+        self.env = env
+    }
+}
+
 /// A program a Dockerfile `RUN` compiles: `go build -o bot ./cmd/bot`, `cargo build --release --bin bot`,
 /// `dotnet publish Bot/Bot.csproj`, `swift build -c release --product Bot`.
 public struct BuiltProgram: Hashable, Sendable, Codable {

@@ -147,6 +147,9 @@ CMD polls. Triggers (`cases/supervisord-numprocs`): `numprocs=2`. Triggers (warn
 `cases/pm2-cluster-max`): pm2 `instances: "max"` in cluster mode.
 Does not trigger (`cases/pm2-fork-bot-cluster-api`): the poller runs one fork-mode instance; only
 the HTTP API is clustered.
+Railway with Nixpacks (`cases/railway-nixpacks-start-cmd`): no `startCommand`, so the service runs
+`nixpacks.toml`'s `[start] cmd` (not the Procfile's `web`) in `numReplicas = 2` copies: triggers;
+`cases/railway-nixpacks-single-replica` (one replica) does not.
 """#,
         "BL104": #"""
 # BL104 local-and-deployed-poller
