@@ -193,3 +193,36 @@ import Testing
         #expect(analyze(extractor, "nixpacks.toml", "[start\ncmd = 1").problems.count == 1)
     }
 }
+
+@Suite struct HerokuYMLExtractorTests {
+    @Test func readsRunBuildTypesAndRelease() {
+        let yaml = """
+        build:
+          docker:
+            web: Dockerfile
+            worker: worker/Dockerfile
+        release:
+          image: web
+          command:
+            - ./migrate.sh
+        run:
+          web: bundle exec puma -C config/puma.rb
+          bot:
+            command:
+              - python bot.py
+            image: worker
+        """
+        let analysis = analyze(HerokuYMLExtractor(), "heroku.yml", yaml)
+        #expect(analysis.problems.isEmpty)
+        #expect(analysis.runners.map(\.name) == ["web", "bot", "worker", "release"])
+        #expect(analysis.runner("web")?.command == "bundle exec puma -C config/puma.rb")
+        #expect(analysis.runner("web")?.instances.count == 1)
+        #expect(analysis.runner("bot")?.command == "python bot.py")
+        #expect(analysis.runner("bot")?.instances.count == nil)
+        #expect(analysis.runner("worker")?.command == nil)
+        #expect(analysis.runner("worker")?.settings["dockerfile"] == "worker/Dockerfile")
+        #expect(analysis.runner("release")?.lifetime == .oneShot)
+        #expect(analysis.runner("release")?.command == "./migrate.sh")
+        #expect(analysis.runners.allSatisfy { $0.platform == .heroku && $0.settings["procfile"] == "heroku.yml" })
+    }
+}

@@ -5,6 +5,7 @@ public enum Extractors {
         FlyTomlExtractor(),
         RailwayExtractor(),
         HerokuAppJSONExtractor(),
+        HerokuYMLExtractor(),
         DotEnvExtractor(),
         DockerfileExtractor(),
         PackageJSONExtractor(),

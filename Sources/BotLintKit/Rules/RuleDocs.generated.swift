@@ -150,6 +150,9 @@ the HTTP API is clustered.
 Railway with Nixpacks (`cases/railway-nixpacks-start-cmd`): no `startCommand`, so the service runs
 `nixpacks.toml`'s `[start] cmd` (not the Procfile's `web`) in `numReplicas = 2` copies: triggers;
 `cases/railway-nixpacks-single-replica` (one replica) does not.
+Heroku container stack (`cases/heroku-yml-worker-formation`): `heroku.yml` builds the `worker`
+type from `Dockerfile.worker`, whose CMD polls, and app.json `formation` asks for 2 worker
+dynos: triggers; `cases/heroku-yml-single-worker` (quantity 1) does not.
 """#,
         "BL104": #"""
 # BL104 local-and-deployed-poller

@@ -51,6 +51,11 @@ struct DefaultCommand {
             guard let path = decl.settings["dockerfile"], let analysis = index.analyses[PathUtil.normalize(path)],
                   analysis.dockerfile != nil else { return nil }
             return fromDockerfile(analysis, decl: decl)
+        case .procfileProcess where decl.settings["dockerfile"] != nil:
+            // heroku.yml process types without a command run their image's CMD.
+            guard let path = decl.settings["dockerfile"], let analysis = index.analyses[PathUtil.normalize(path)],
+                  analysis.dockerfile != nil else { return nil }
+            return fromDockerfile(analysis, decl: decl)
         default:
             return nil
         }

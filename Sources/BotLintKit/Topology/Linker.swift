@@ -73,7 +73,8 @@ public struct Linker {
         let formations = decls.filter(isFormationOnly)
         guard !formations.isEmpty else { return decls }
         return decls.map { decl in
-            guard decl.kind == .procfileProcess, decl.command != nil,
+            // heroku.yml types may have no command of their own (their image's CMD runs).
+            guard decl.kind == .procfileProcess, !isFormationOnly(decl),
                   let f = formations.first(where: { $0.name == decl.name && $0.directory == decl.directory })
             else { return decl }
             var merged = decl
@@ -159,7 +160,7 @@ public struct Linker {
         case .procfileProcess:
             return decl.platform == .local
                 ? "\(decl.location.path) process \"\(decl.name)\""
-                : "Procfile process \"\(decl.name)\"" + (decl.directory.isEmpty ? "" : " in \(decl.directory)/")
+                : "\(decl.settings["procfile"] == "heroku.yml" ? "heroku.yml" : "Procfile") process \"\(decl.name)\"" + (decl.directory.isEmpty ? "" : " in \(decl.directory)/")
         case .startScript:
             return "start script \(decl.location.path)"
         case .cronEntry:
