@@ -17,10 +17,12 @@ public enum Platform: String, Sendable, Codable, CaseIterable {
     case container
     /// Process managers on one machine, started by whoever owns it.
     case pm2, systemd, supervisord, launchd
+    /// A GitHub Actions workflow job: started by a trigger, stopped by `timeout-minutes`.
+    case githubActions
 
     public var isDeployed: Bool {
         switch self {
-        case .fly, .railway, .heroku, .compose, .render, .kubernetes, .container: true
+        case .fly, .railway, .heroku, .compose, .render, .kubernetes, .container, .githubActions: true
         case .local, .cron, .pm2, .systemd, .supervisord, .launchd: false
         }
     }
@@ -40,6 +42,7 @@ public enum Platform: String, Sendable, Codable, CaseIterable {
         case .systemd: "systemd"
         case .supervisord: "supervisord"
         case .launchd: "launchd"
+        case .githubActions: "GitHub Actions"
         }
     }
 }
@@ -62,6 +65,10 @@ public enum RunnerKind: String, Sendable, Codable, CaseIterable {
     case launchdJob
     /// The CMD of a Dockerfile no config here deploys.
     case containerImage
+    /// A job of a `.github/workflows/*.yml` workflow whose `run:` steps start something.
+    case githubActionsJob
+    /// A Makefile target whose recipe starts something (`make run`).
+    case makeTarget
 }
 
 /// A platform behaviour a rule reads, with where the configuration asks for it: a deploy that
@@ -201,6 +208,24 @@ public struct DockerfileInfo: Hashable, Sendable, Codable {
         self.env = env
         self.workdir = workdir
         self.builtPrograms = builtPrograms
+    }
+}
+
+/// A builder's configured start command (`nixpacks.toml` `[start] cmd`), which a platform that
+/// builds with it runs when its own config gives no command.
+public struct BuildPlan: Hashable, Sendable, Codable {
+    /// `NIXPACKS`, as Railway's `build.builder` names it.
+    public var builder: String
+    public var command: String?
+    public var commandLocation: SourceLocation?
+    /// Variables the builder sets in the image (`[variables]`).
+    public var env: [EnvAssignment]
+
+    public init(builder: String, command: String?, commandLocation: SourceLocation?, env: [EnvAssignment]) {
+        self.builder = builder
+        self.command = command
+        self.commandLocation = commandLocation
+        self.env = env
     }
 }
 

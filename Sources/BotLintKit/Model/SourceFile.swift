@@ -41,6 +41,8 @@ public struct FileAnalysis: Sendable {
     public var code: CodeSummary?
     public var dockerfile: DockerfileInfo?
     public var packageManifest: PackageManifest?
+    /// Set for builder configs (`nixpacks.toml`): the default start command of builds that use it.
+    public var buildPlan: BuildPlan?
     /// Set for shell scripts: the linker runs them when a runner's command calls them, and
     /// treats unreferenced ones that start a bot as local start scripts.
     public var shellScript: ShellScript?
@@ -54,7 +56,7 @@ public struct FileAnalysis: Sendable {
     /// Nothing was learnt from the file (most files of a large repository).
     public var isEmpty: Bool {
         runners.isEmpty && envFile == nil && code == nil && dockerfile == nil && packageManifest == nil
-            && shellScript == nil && tokenLiterals.isEmpty && problems.isEmpty && notes.isEmpty
+            && buildPlan == nil && shellScript == nil && tokenLiterals.isEmpty && problems.isEmpty && notes.isEmpty
     }
 }
 

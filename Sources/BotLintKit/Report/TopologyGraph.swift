@@ -127,8 +127,10 @@ public struct TopologyGraph: Sendable {
             return ("cron:" + decl.location.path, "crontab " + decl.location.path)
         case .packageScript:
             return ("package:" + decl.location.path, decl.location.path + " scripts")
+        case .makeTarget:
+            return ("make:" + decl.location.path, decl.location.path + " targets")
         case .composeService, .renderService, .kubernetesWorkload, .kubernetesCronJob, .pm2App, .systemdUnit,
-             .supervisorProgram, .launchdJob, .containerImage:
+             .supervisorProgram, .launchdJob, .containerImage, .githubActionsJob:
             // One box per file: a compose project, a blueprint, a manifest, an ecosystem file, a unit.
             return ("\(decl.platform.rawValue):" + decl.location.path, "\(decl.platform.displayName) \(decl.location.path)")
         }
@@ -145,8 +147,9 @@ public struct TopologyGraph: Sendable {
         case .startScript: lines = [decl.location.path]
         case .cronEntry: lines = ["line \(decl.location.line)"]
         case .packageScript: lines = [decl.name]
+        case .makeTarget: lines = ["make \(decl.name)"]
         case .composeService, .renderService, .kubernetesWorkload, .kubernetesCronJob, .pm2App, .systemdUnit,
-             .supervisorProgram, .launchdJob, .containerImage:
+             .supervisorProgram, .launchdJob, .containerImage, .githubActionsJob:
             lines = [decl.name]
         }
         switch runner.lifetime {

@@ -55,6 +55,8 @@ public struct LocalAndDeployedPollerRule: Rule {
             return "`kubectl scale \((runner.decl.settings["kind"] ?? "deployment").lowercased())/\(runner.decl.name) --replicas=0`"
         case .container:
             return "stop the containers running \(runner.title)"
+        case .githubActions:
+            return "cancel the running workflow (`gh run cancel`) and disable it (`gh workflow disable \(runner.decl.settings["workflow"] ?? runner.location.path)`)"
         case .local, .cron, .pm2, .systemd, .supervisord, .launchd:
             return "stop \(runner.title)"
         }

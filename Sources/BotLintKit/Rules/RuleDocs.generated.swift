@@ -99,6 +99,10 @@ Does not trigger (`cases/railway-kill-switch-set`): the Node service sets
 
 Does not trigger (`cases/env-switched-webhook`): `if WEBHOOK_URL: run_webhook() else:
 run_polling()` inside one process — it does one or the other, never both.
+
+Across formats (`cases/go-compose-poller-python-render-webhook`): a Go poller built by a
+compose service's Dockerfile and a python-telegram-bot webhook in a Render blueprint share
+`TELEGRAM_BOT_TOKEN`; reported as a note, because two platforms conflict only while both run.
 """#,
         "BL103": #"""
 # BL103 replicated-poller
@@ -143,6 +147,12 @@ CMD polls. Triggers (`cases/supervisord-numprocs`): `numprocs=2`. Triggers (warn
 `cases/pm2-cluster-max`): pm2 `instances: "max"` in cluster mode.
 Does not trigger (`cases/pm2-fork-bot-cluster-api`): the poller runs one fork-mode instance; only
 the HTTP API is clustered.
+Railway with Nixpacks (`cases/railway-nixpacks-start-cmd`): no `startCommand`, so the service runs
+`nixpacks.toml`'s `[start] cmd` (not the Procfile's `web`) in `numReplicas = 2` copies: triggers;
+`cases/railway-nixpacks-single-replica` (one replica) does not.
+Heroku container stack (`cases/heroku-yml-worker-formation`): `heroku.yml` builds the `worker`
+type from `Dockerfile.worker`, whose CMD polls, and app.json `formation` asks for 2 worker
+dynos: triggers; `cases/heroku-yml-single-worker` (quantity 1) does not.
 """#,
         "BL104": #"""
 # BL104 local-and-deployed-poller
@@ -154,6 +164,9 @@ A bot that a deployed runner polls (fly, Railway, a Procfile platform, docker co
 Kubernetes) and that a local start script, a crontab line, a dev command (`npm run dev`,
 `Procfile.dev`) or a process manager on one machine (systemd, supervisord, pm2, launchd) also
 starts with the same token.
+
+A Makefile target that starts the bot (`make run`) is a local command too, and a GitHub Actions
+job counts as deployed: it runs on GitHub's machines whoever is at a laptop.
 
 ## Why it breaks
 Running the bot on a laptop while production is up starts a second `getUpdates` consumer: both
@@ -175,6 +188,9 @@ Does not trigger (`cases/local-dev-token`): the local script exports its own `DE
 test bot.
 Triggers (`cases/compose-and-pm2-on-laptop`): a pm2 ecosystem file for local development runs the
 grammY bot that the compose service also runs.
+Triggers (`cases/makefile-run-and-fly`): `make run` starts `$(PYTHON) $(ENTRY)` with the `.env`
+it includes, the bot the fly app polls. Does not trigger (`cases/makefile-without-run`): the
+Makefile only installs, tests and deploys.
 """#,
         "BL105": #"""
 # BL105 scheduled-poller
@@ -182,8 +198,9 @@ grammY bot that the compose service also runs.
 **Severity:** error (warning for Railway `cronSchedule`)
 
 ## What it reports
-A crontab line (or Railway `cronSchedule`, or a Kubernetes CronJob without
-`concurrencyPolicy: Forbid`) that starts a long-running poller on a schedule without a
+A crontab line (or Railway `cronSchedule`, a Kubernetes CronJob without
+`concurrencyPolicy: Forbid`, or a scheduled GitHub Actions job that may run longer than the
+schedule's interval) that starts a long-running poller on a schedule without a
 single-instance guard (`flock -n`, a `pgrep` check, a pid file). systemd timers and launchd
 `StartInterval` jobs are not reported: neither starts a job that is still running.
 
@@ -203,6 +220,10 @@ service is for.
 - Start a poller once: `@reboot`, a systemd service, or a platform worker.
 - If a schedule must restart it when it died, guard the line:
   `*/5 * * * * flock -n /tmp/bot.lock python3 /srv/bot/bot.py`.
+- GitHub Actions: a job runs until `timeout-minutes` (360 by default) cancels it, so a poller in
+  a job scheduled every 5 hours is still polling when the next run starts. Add a `concurrency:`
+  group with `cancel-in-progress: true` (a new run stops the old one), or set `timeout-minutes`
+  below the schedule's shortest interval.
 
 ## Examples
 Triggers (`cases/crontab-every-five-minutes`): `*/5 * * * * cd /srv/bot && python3 bot.py`.
@@ -216,6 +237,9 @@ Triggers (`cases/kubernetes-cronjob-poller`): a CronJob every 10 minutes, defaul
 `concurrencyPolicy` (Allow), whose container polls.
 PHP: `cases/php-cron-poll-loop` (a `while (true)` getUpdates loop started every five minutes)
 triggers; `cases/php-cron-get-updates-once` (one `handleGetUpdates()` per minute) does not.
+GitHub Actions: `cases/github-actions-schedule-poller` (a 6-hour job every 5 hours) triggers;
+`cases/github-actions-concurrency-group` (a `concurrency:` group with `cancel-in-progress`) and
+`cases/github-actions-timeout-below-interval` (`timeout-minutes: 350` on a 6-hour schedule) do not.
 """#,
         "BL106": #"""
 # BL106 import-time-poller

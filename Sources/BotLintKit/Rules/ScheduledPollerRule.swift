@@ -35,6 +35,16 @@ public struct ScheduledPollerRule: Rule {
                 + "the previous ones, and from the second run on they fight over getUpdates "
                 + "(409 Conflict: terminated by other getUpdates request)."
             fix = "Run the poller as a Deployment with `replicas: 1`, or set `concurrencyPolicy: Forbid` on the CronJob."
+        } else if site.runner.platform == .githubActions {
+            let settings = site.runner.decl.settings
+            let timeout = settings["timeoutMinutes"] ?? String(GitHubActionsExtractor.defaultTimeoutMinutes)
+            let interval = settings["scheduleIntervalMinutes"].map { "which can start \($0) minutes after the previous one" }
+                ?? "on that schedule"
+            message += "and GitHub cancels the job only after `timeout-minutes` (\(timeout)), so the next run, \(interval), "
+                + "starts while the previous one still polls, and the two fight over getUpdates "
+                + "(409 Conflict: terminated by other getUpdates request)."
+            fix = "Add `concurrency: { group: telegram-bot, cancel-in-progress: true }` to the workflow so a new run stops "
+                + "the old one, or deploy the poller to a host that keeps one copy running."
         } else {
             message += "so every scheduled run starts one more copy next to the previous ones, and from the second run on they "
                 + "fight over getUpdates (409 Conflict: terminated by other getUpdates request)."

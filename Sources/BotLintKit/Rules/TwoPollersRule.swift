@@ -69,10 +69,17 @@ public struct TwoPollersRule: Rule {
             + "(409 Conflict: terminated by other getUpdates request) and updates are split between them."
         var severity = defaultSeverity
         if crossPlatform {
-            // Repositories often carry configs for several platforms and deploy to one; an old
-            // deployment that still runs is worth a note, not a failure.
-            message += " They are on different platforms (\(Set(ordered.map(\.runner.platform.displayName)).sorted().joined(separator: ", "))): this conflicts only while both deployments run (an old one left running, say)."
-            severity = .note
+            let platforms = Set(ordered.map(\.runner.platform.displayName)).sorted().joined(separator: ", ")
+            if Set(ordered.map { $0.process.entry?.path ?? $0.process.commandText }).count == 1 {
+                // The same code configured for several platforms is usually a choice of where to
+                // deploy, not two deployments; an old one left running is worth a note.
+                message += " They are the same code configured for different platforms (\(platforms)): this conflicts "
+                    + "only while both deployments run (an old one left running, say)."
+                severity = .note
+            } else {
+                message += " They are different services on different platforms (\(platforms)): this conflicts whenever both run."
+                severity = .warning
+            }
         }
         let uncertain = Overlap.uncertainty(ordered)
         if let text = uncertain.text {

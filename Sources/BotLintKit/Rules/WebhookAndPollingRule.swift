@@ -65,9 +65,13 @@ public struct WebhookAndPollingRule: Rule {
         }
         // One webhook side that certainly runs is enough; otherwise every side's condition counts.
         let certainHook = hooks.contains { $0.receiver.active == .yes }
+        // The same code configured for several platforms (a mode switch picks webhook or polling)
+        // is a choice of where to deploy; different services on two platforms are two deployments.
         if poller.runner.platform.isDeployed,
-           hooks.allSatisfy({ $0.runner.platform.isDeployed && $0.runner.platform != poller.runner.platform }) {
-            message += " The two are on different platforms: this conflicts only while both deployments run."
+           hooks.allSatisfy({ $0.runner.platform.isDeployed && $0.runner.platform != poller.runner.platform
+               && $0.process.entry?.path == poller.process.entry?.path }) {
+            message += " Both are the same code configured for different platforms: this conflicts only while both "
+                + "deployments run."
             severity = .note
         }
         if !webhookSetHere {

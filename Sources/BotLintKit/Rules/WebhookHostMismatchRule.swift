@@ -69,7 +69,8 @@ public struct WebhookHostMismatchRule: Rule {
         case .heroku: "your app's https://<app>.herokuapp.com or custom domain"
         case .render: "https://${RENDER_EXTERNAL_HOSTNAME}"
         case .compose, .kubernetes: "the ingress or proxy host that routes to it"
-        case .local, .cron, .pm2, .systemd, .supervisord, .launchd, .container: nil
+        // A job on GitHub's runners has no public address.
+        case .local, .cron, .pm2, .systemd, .supervisord, .launchd, .container, .githubActions: nil
         }
     }
 }

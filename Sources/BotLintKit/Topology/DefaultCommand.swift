@@ -29,6 +29,10 @@ struct DefaultCommand {
                let dockerfile = dockerfile(decl, settingKey: "dockerfilePath", defaultName: "Dockerfile") {
                 if let r = fromDockerfile(dockerfile, decl: decl), r.command != nil { return r }
             }
+            // Nixpacks reads its own config before the Procfile (Railway's NIXPACKS builder).
+            if builder == "NIXPACKS" || builder == nil, let plan = buildPlan("nixpacks", in: decl.directory), plan.command != nil {
+                return Resolution(command: plan.command, commandLocation: plan.commandLocation, imageEnv: plan.env)
+            }
             if let procfile = procfile(named: "web", in: decl.directory) ?? procfile(named: nil, in: decl.directory) {
                 return procfile
             }
@@ -47,9 +51,19 @@ struct DefaultCommand {
             guard let path = decl.settings["dockerfile"], let analysis = index.analyses[PathUtil.normalize(path)],
                   analysis.dockerfile != nil else { return nil }
             return fromDockerfile(analysis, decl: decl)
+        case .procfileProcess where decl.settings["dockerfile"] != nil:
+            // heroku.yml process types without a command run their image's CMD.
+            guard let path = decl.settings["dockerfile"], let analysis = index.analyses[PathUtil.normalize(path)],
+                  analysis.dockerfile != nil else { return nil }
+            return fromDockerfile(analysis, decl: decl)
         default:
             return nil
         }
+    }
+
+    /// `<name>.toml` or `<name>.json` in the service's folder.
+    private func buildPlan(_ name: String, in directory: String) -> BuildPlan? {
+        ["toml", "json"].lazy.compactMap { index.analyses[PathUtil.join(directory, "\(name).\($0)")]?.buildPlan }.first
     }
 
     private func dockerfile(_ decl: RunnerDecl, settingKey: String, defaultName: String) -> FileAnalysis? {

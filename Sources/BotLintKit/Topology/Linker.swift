@@ -74,7 +74,8 @@ public struct Linker {
         let formations = decls.filter(isFormationOnly)
         guard !formations.isEmpty else { return decls }
         return decls.map { decl in
-            guard decl.kind == .procfileProcess, decl.command != nil,
+            // heroku.yml types may have no command of their own (their image's CMD runs).
+            guard decl.kind == .procfileProcess, !isFormationOnly(decl),
                   let f = formations.first(where: { $0.name == decl.name && $0.directory == decl.directory })
             else { return decl }
             var merged = decl
@@ -173,6 +174,8 @@ public struct Linker {
         case .render: "render:" + decl.location.path
         case .kubernetes: "kubernetes:" + (decl.settings["namespace"] ?? "default")
         case .container: "container:" + decl.location.path
+        // Repository secrets are shared by every workflow of the repository.
+        case .githubActions: "github:" + (decl.settings["repository"] ?? "")
         case .local, .cron, .pm2, .systemd, .supervisord, .launchd: nil
         }
     }
@@ -192,7 +195,7 @@ public struct Linker {
         case .procfileProcess:
             return decl.platform == .local
                 ? "\(decl.location.path) process \"\(decl.name)\""
-                : "Procfile process \"\(decl.name)\"" + (decl.directory.isEmpty ? "" : " in \(decl.directory)/")
+                : "\(decl.settings["procfile"] == "heroku.yml" ? "heroku.yml" : "Procfile") process \"\(decl.name)\"" + (decl.directory.isEmpty ? "" : " in \(decl.directory)/")
         case .startScript:
             return "start script \(decl.location.path)"
         case .cronEntry:
@@ -217,6 +220,11 @@ public struct Linker {
             return "the image of \(decl.location.path)"
         case .launchdJob:
             return "launchd job \(decl.name)"
+        case .githubActionsJob:
+            return "GitHub Actions job \"\(decl.name)\" of \(decl.location.path)"
+        case .makeTarget:
+            // In backticks: it is the command a person types, and stays lower-case at a sentence start.
+            return "`make \(decl.name)`" + (decl.directory.isEmpty ? "" : " in \(decl.directory)/")
         }
     }
 }
