@@ -5,8 +5,10 @@ public enum RuleDocs {
         "BL101": #"""
 # BL101 two-pollers
 
-**Severity:** error (warning when the runners are on different platforms, or when the conflict
-depends on a variable botlint cannot see)
+**Severity:** error. Warning when the pollers are different services on different platforms, or
+when the conflict depends on a variable botlint cannot see; note when they are the same code
+configured for several platforms (a Procfile and a `render.yaml` for one `bot.py` are usually a
+choice of where to deploy, so it conflicts only if an old deployment is left running).
 
 ## What it reports
 Two or more long-running processes that long-poll (`getUpdates`) the same bot token:
@@ -61,8 +63,10 @@ Does not trigger (`cases/compose-override-and-profile`): the second service has 
         "BL102": #"""
 # BL102 webhook-and-polling
 
-**Severity:** error (warning when the poller or the webhook script is run by hand, or when the
-conflict depends on a variable botlint cannot see)
+**Severity:** error. Warning when the poller or the webhook script is run by hand, when only a
+webhook route is visible (nothing here sets the webhook), or when the conflict depends on a
+variable botlint cannot see; note when both sides are the same code configured for different
+platforms.
 
 ## What it reports
 A bot that one long-running process polls while another runner sets its webhook (`setWebhook`,
