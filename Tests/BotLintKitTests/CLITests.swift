@@ -137,3 +137,14 @@ struct CLITests {
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
     }
 }
+
+/// The README's quick start shows the bundled example's output; it must be what botlint prints.
+@Test func readmeShowsTheExamplesRealOutput() throws {
+    let readme = try String(contentsOfFile: RuleCase.repositoryRoot + "/README.md", encoding: .utf8)
+    let marker = "What it prints for the example:\n\n```\n"
+    let start = try #require(readme.range(of: marker)).upperBound
+    let end = try #require(readme.range(of: "```\n", range: start..<readme.endIndex)).lowerBound
+    let run = try CLITests.run(["--color", "never", RuleCase.repositoryRoot + "/examples/loyalty-bots"])
+    #expect(run.status == 1)
+    #expect(String(readme[start..<end]) == run.stdout)
+}
