@@ -23,6 +23,29 @@ import Testing
         }
     }
 
+    /// Regression: toml++ frees a table nested by dotted keys recursively, so 100,000 parts
+    /// crashed the process with a stack overflow (found by fuzzing fly.toml).
+    @Test(arguments: ["a.", "\"a\".", "x = {a."])
+    func dottedKeysTooDeepForTheTOMLParserAreReportedNotParsed(_ part: String) {
+        let key = String(repeating: part.hasPrefix("x") ? "a." : part, count: 100_000) + "a"
+        let text = part.hasPrefix("x") ? "app = \"x\"\nx = {\(key) = 1}\n" : "app = \"x\"\n\(key) = 1\n[\(key)]\n"
+        let analysis = analyze(FlyTomlExtractor(), "fly.toml", bytes: Array(text.utf8))
+        #expect(analysis.problems.first?.message == "a key nested deeper than 64 levels was not read")
+        #expect(analysis.problems.first?.location.line == 2)
+        #expect(TOMLKeyScanner.linesWithTooDeepKeys(Array("version = 1.2.3\nips = [1.2.3.4, 10.0.0.1]\n".utf8)).isEmpty)
+    }
+
+    /// Regression: each key sighting held its whole path, so a 5,000-deep JSON document took
+    /// 1 GB and a 100,000-deep one was killed for memory.
+    @Test func deeplyNestedJSONIsLocatedInLinearSpace() {
+        let depth = 100_000
+        let text = "{\"scripts\": " + String(repeating: "[{\"a\":", count: depth) + "1" + String(repeating: "}]", count: depth) + "}"
+        let sightings = JSONKeyScanner.scan(Array(text.utf8))
+        #expect(sightings.count <= 2 * KeyLocator.maxDepth)
+        #expect(sightings.allSatisfy { $0.keyPath.count <= KeyLocator.maxDepth })
+        _ = analyze(PackageJSONExtractor(), "package.json", bytes: Array(text.utf8))
+    }
+
     @Test func everyFormatHasAnExtractor() {
         for name in Self.names {
             #expect(Extractors.all.contains { $0.accepts(path: name, name: name, isExecutable: false) }, "\(name)")

@@ -19,6 +19,14 @@ struct ConfigDocument: Sendable {
         let text = file.text
         var lines = TextLines.split(text).map(String.init)
         var problems: [ParseProblem] = []
+        // Blanked before parsing: the parser itself would crash on them (see the scanner).
+        for line in TOMLKeyScanner.linesWithTooDeepKeys(Array(text.utf8)) where (1...lines.count).contains(line) {
+            if problems.isEmpty {
+                problems.append(ParseProblem(location: SourceLocation(path: file.path, line: line, column: 1), format: "TOML",
+                                             message: "a key nested deeper than \(KeyLocator.maxDepth) levels was not read"))
+            }
+            lines[line - 1] = ""
+        }
         for _ in 0...maxTOMLRepairs {
             do {
                 let table = try TOMLTable(string: lines.joined(separator: "\n"))
