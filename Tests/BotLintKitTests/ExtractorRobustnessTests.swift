@@ -32,7 +32,34 @@ import Testing
         let analysis = analyze(FlyTomlExtractor(), "fly.toml", bytes: Array(text.utf8))
         #expect(analysis.problems.first?.message == "a key nested deeper than 64 levels was not read")
         #expect(analysis.problems.first?.location.line == 2)
-        #expect(TOMLKeyScanner.linesWithTooDeepKeys(Array("version = 1.2.3\nips = [1.2.3.4, 10.0.0.1]\n".utf8)).isEmpty)
+        #expect(TOMLKeyScanner.linesTheParserCannotTake(Array("version = 1.2.3\nips = [1.2.3.4, 10.0.0.1]\n".utf8)).isEmpty)
+    }
+
+    /// Regression (found by fuzzing fly.toml and railway.toml): toml++ aborts on an assertion for
+    /// a table header without a name, in release builds too.
+    @Test(arguments: ["[\n  A = \"2\"\n", "[ # c\n", "[=]\n", "[.a]\n", "[,]\n", "[\r\n", "[[ \n", "a = 1\n  [\t\n"])
+    func namelessTableHeadersAreReportedNotParsed(_ text: String) {
+        for (extractor, name) in [(FlyTomlExtractor() as any Extractor, "fly.toml"), (RailwayExtractor(), "railway.toml")] {
+            let file = SourceFile(path: name, bytes: Array(("app = \"x\"\n" + text).utf8))
+            var analysis = FileAnalysis(path: name)
+            extractor.extract(file, into: &analysis)
+            #expect(analysis.problems.first?.message == "a table header without a name", "\(name): \(text)")
+        }
+    }
+
+    /// Regression (fuzzing): the broken first line opens an array, so the nameless header after it
+    /// only becomes a header once the repair loop blanks that line.
+    @Test(arguments: ["n=\"\"[\n[#", "d=\"\"[\n[\u{B6}"])
+    func namelessHeadersUncoveredByARepairAreCaughtToo(_ text: String) {
+        let analysis = analyze(FlyTomlExtractor(), "fly.toml", text)
+        #expect(analysis.problems.count == 1)
+    }
+
+    /// A `[` that opens an array value on its own line is not a header.
+    @Test func bracketsInsideMultiLineArraysAreValues() {
+        let text = "[processes]\nbot = \"python bot.py\"\n[env]\nLIST = [\n  [\n    1\n  ],\n]\n"
+        #expect(TOMLKeyScanner.linesTheParserCannotTake(Array(text.utf8)).isEmpty)
+        #expect(analyze(FlyTomlExtractor(), "fly.toml", text).problems.isEmpty)
     }
 
     /// Regression: each key sighting held its whole path, so a 5,000-deep JSON document took

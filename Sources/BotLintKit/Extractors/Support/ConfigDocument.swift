@@ -19,15 +19,17 @@ struct ConfigDocument: Sendable {
         let text = file.text
         var lines = TextLines.split(text).map(String.init)
         var problems: [ParseProblem] = []
-        // Blanked before parsing: the parser itself would crash on them (see the scanner).
-        for line in TOMLKeyScanner.linesWithTooDeepKeys(Array(text.utf8)) where (1...lines.count).contains(line) {
-            if problems.isEmpty {
-                problems.append(ParseProblem(location: SourceLocation(path: file.path, line: line, column: 1), format: "TOML",
-                                             message: "a key nested deeper than \(KeyLocator.maxDepth) levels was not read"))
-            }
-            lines[line - 1] = ""
-        }
         for _ in 0...maxTOMLRepairs {
+            // Lines the parser would crash on are blanked first, on every round: blanking a broken
+            // line can turn the next one (once inside an array) into a header.
+            for (line, problem) in TOMLKeyScanner.linesTheParserCannotTake(Array(lines.joined(separator: "\n").utf8))
+            where (1...lines.count).contains(line) {
+                if problems.isEmpty {
+                    problems.append(ParseProblem(location: SourceLocation(path: file.path, line: line, column: 1), format: "TOML",
+                                                 message: problem))
+                }
+                lines[line - 1] = ""
+            }
             do {
                 let table = try TOMLTable(string: lines.joined(separator: "\n"))
                 return ConfigDocument(root: ConfigValue(tomlTable: table).table ?? [:],

@@ -10,7 +10,23 @@ struct TOMLKeyScanner {
     private var openString: [UInt8]?
     /// Open `[`/`{` of a value continued on the next line.
     private var bracketDepth = 0
+    /// Header lines whose name is missing (`[`, `[ # x`, `[=]`): toml++ aborts on an assertion
+    /// instead of reporting them.
+    private var namelessHeaderLines: [Int] = []
+
     static func scan(_ bytes: [UInt8]) -> [KeyLocator.Sighting] {
+        scanner(for: bytes).sightings
+    }
+
+    /// Lines the TOML parser (toml++) would crash on rather than report, with what is wrong:
+    /// they are blanked before parsing and reported as a parse problem.
+    static func linesTheParserCannotTake(_ bytes: [UInt8]) -> [(line: Int, problem: String)] {
+        let nameless = scanner(for: bytes).namelessHeaderLines.map { ($0, "a table header without a name") }
+        let deep = linesWithTooDeepKeys(bytes).map { ($0, "a key nested deeper than \(KeyLocator.maxDepth) levels was not read") }
+        return (nameless + deep).sorted { $0.0 < $1.0 }
+    }
+
+    private static func scanner(for bytes: [UInt8]) -> TOMLKeyScanner {
         var scanner = TOMLKeyScanner(bytes: bytes)
         var lineNumber = 1
         var start = 0
@@ -21,14 +37,14 @@ struct TOMLKeyScanner {
             start = end + 1
             lineNumber += 1
         }
-        return scanner.sightings
+        return scanner
     }
 
     /// Lines holding a dotted name of more than `KeyLocator.maxDepth` parts (`a.b."c"…`, in a
     /// header, a key or an inline table). The TOML parser (toml++) limits nested values but not
     /// dotted keys, and frees such a table by recursion: 100,000 parts overflow the stack.
     /// Numbers and versions have a few dots; nothing real comes near the limit.
-    static func linesWithTooDeepKeys(_ bytes: [UInt8]) -> [Int] {
+    private static func linesWithTooDeepKeys(_ bytes: [UInt8]) -> [Int] {
         var lines: [Int] = []
         var line = 1
         var parts = 0
@@ -96,6 +112,11 @@ struct TOMLKeyScanner {
 
     private mutating func scanHeader(from start: Int, to end: Int, at position: KeyLocator.Position) {
         let isArray = start + 1 < end && bytes[start + 1] == UInt8(ascii: "[")
+        var nameStart = start + (isArray ? 2 : 1)
+        while nameStart < end, bytes[nameStart] == UInt8(ascii: " ") || bytes[nameStart] == UInt8(ascii: "\t") { nameStart += 1 }
+        let first = nameStart < end ? bytes[nameStart] : UInt8(ascii: "\n")
+        guard Self.isBareKeyByte(first) || first == UInt8(ascii: "\"") || first == UInt8(ascii: "'")
+                || first == UInt8(ascii: "]") else { return namelessHeaderLines.append(position.line) }
         guard let (parts, _) = keyParts(from: start + (isArray ? 2 : 1), to: end), !parts.isEmpty else { return }
         guard parts.count <= KeyLocator.maxDepth else { return }
         if isArray {
