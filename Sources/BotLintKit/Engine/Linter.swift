@@ -82,7 +82,9 @@ public enum Linter {
     static func extract(_ listing: FileListing, from source: any FileSource, maxBytes: Int) -> Extraction {
         let extractors = Extractors.all
         let entries = listing.entries
-        let slots = ResultSlots<(FileAnalysis?, Note?, Bool, Bool)>(count: entries.count)
+        // One slot per listed file, so a slot stays small: an analysis (hundreds of bytes inline)
+        // is boxed in an array, empty for the many files nothing was learnt from.
+        let slots = ResultSlots<([FileAnalysis], Note?, Bool, Bool)>(count: entries.count)
         let chunk = 64
         let chunks = (entries.count + chunk - 1) / chunk
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
@@ -90,7 +92,7 @@ public enum Linter {
                 let entry = entries[i]
                 let name = entry.name
                 let accepting = extractors.filter { $0.accepts(path: entry.path, name: name, isExecutable: entry.isExecutable) }
-                guard !accepting.isEmpty else { slots[i] = (nil, nil, false, false); continue }
+                guard !accepting.isEmpty else { slots[i] = ([], nil, false, false); continue }
                 switch source.read(entry, in: listing, maxBytes: maxBytes) {
                 case .skipped(let note):
                     // Binary or huge files only matter when their name says they are code or config:
@@ -99,7 +101,7 @@ public enum Linter {
                     let relevant = accepting.contains {
                         !($0 is TokenLiteralExtractor) && $0.accepts(path: entry.path, name: name, isExecutable: false)
                     }
-                    slots[i] = (nil, relevant ? note : nil, false, false)
+                    slots[i] = ([], relevant ? note : nil, false, false)
                 case .file(let file):
                     var analysis = FileAnalysis(path: entry.path)
                     var deferred = false
@@ -110,7 +112,7 @@ public enum Linter {
                         }
                         extractor.extract(file, into: &analysis)
                     }
-                    slots[i] = (analysis, nil, true, deferred)
+                    slots[i] = (analysis.isEmpty ? [] : [analysis], nil, true, deferred)
                 }
             }
         }
@@ -120,7 +122,7 @@ public enum Linter {
         var deferred: [String: FileEntry] = [:]
         for (i, slot) in slots.values.enumerated() {
             guard let (analysis, note, didRead, isDeferred) = slot else { continue }
-            if let analysis, !analysis.isEmpty { files.append(analysis) }
+            files += analysis
             if let note { notes.append(note) }
             if didRead { read += 1 }
             if isDeferred { deferred[entries[i].path] = entries[i] }
