@@ -59,8 +59,8 @@ struct ConfigTests {
         ("[env.\"railway:iva\"]\nX = [1]\n", 2, "must be a string, number or boolean"),
         ("a = \"unterminated\n", 1, "invalid TOML"),
         // toml++ asserts on headers that do not start with a key; they must never reach it.
-        ("fail-on = \"note\"\n[<rules>]\n", 2, "a table header must start with a key"),
-        ("[[ [runners]]\n", 1, "a table header must start with a key"),
+        ("fail-on = \"note\"\n[<rules>]\n", 2, "a table header without a name"),
+        ("[[ [runners]]\n", 1, "a table header without a name"),
     ])
     func errorsNameTheLine(_ text: String, _ line: Int, _ message: String) {
         let error = Self.parseError(text)

@@ -29,6 +29,56 @@ import Testing
         }
     }
 
+    /// Regression: toml++ frees a table nested by dotted keys recursively, so 100,000 parts
+    /// crashed the process with a stack overflow (found by fuzzing fly.toml).
+    @Test(arguments: ["a.", "\"a\".", "x = {a."])
+    func dottedKeysTooDeepForTheTOMLParserAreReportedNotParsed(_ part: String) {
+        let key = String(repeating: part.hasPrefix("x") ? "a." : part, count: 100_000) + "a"
+        let text = part.hasPrefix("x") ? "app = \"x\"\nx = {\(key) = 1}\n" : "app = \"x\"\n\(key) = 1\n[\(key)]\n"
+        let analysis = analyze(FlyTomlExtractor(), "fly.toml", bytes: Array(text.utf8))
+        #expect(analysis.problems.first?.message == "a key nested deeper than 64 levels was not read")
+        #expect(analysis.problems.first?.location.line == 2)
+        #expect(TOMLKeyScanner.linesTheParserCannotTake(Array("version = 1.2.3\nips = [1.2.3.4, 10.0.0.1]\n".utf8)).isEmpty)
+    }
+
+    /// Regression (found by fuzzing fly.toml and railway.toml): toml++ aborts on an assertion for
+    /// a table header without a name, in release builds too.
+    @Test(arguments: ["[\n  A = \"2\"\n", "[ # c\n", "[=]\n", "[.a]\n", "[,]\n", "[\r\n", "[[ \n", "a = 1\n  [\t\n"])
+    func namelessTableHeadersAreReportedNotParsed(_ text: String) {
+        for (extractor, name) in [(FlyTomlExtractor() as any Extractor, "fly.toml"), (RailwayExtractor(), "railway.toml")] {
+            let file = SourceFile(path: name, bytes: Array(("app = \"x\"\n" + text).utf8))
+            var analysis = FileAnalysis(path: name)
+            extractor.extract(file, into: &analysis)
+            #expect(analysis.problems.first?.message == "a table header without a name", "\(name): \(text)")
+        }
+    }
+
+    /// Regression (fuzzing): the broken first line opens an array, so the nameless header after it
+    /// only becomes a header once the repair loop blanks that line.
+    @Test(arguments: ["n=\"\"[\n[#", "d=\"\"[\n[\u{B6}"])
+    func namelessHeadersUncoveredByARepairAreCaughtToo(_ text: String) {
+        let analysis = analyze(FlyTomlExtractor(), "fly.toml", text)
+        #expect(analysis.problems.count == 1)
+    }
+
+    /// A `[` that opens an array value on its own line is not a header.
+    @Test func bracketsInsideMultiLineArraysAreValues() {
+        let text = "[processes]\nbot = \"python bot.py\"\n[env]\nLIST = [\n  [\n    1\n  ],\n]\n"
+        #expect(TOMLKeyScanner.linesTheParserCannotTake(Array(text.utf8)).isEmpty)
+        #expect(analyze(FlyTomlExtractor(), "fly.toml", text).problems.isEmpty)
+    }
+
+    /// Regression: each key sighting held its whole path, so a 5,000-deep JSON document took
+    /// 1 GB and a 100,000-deep one was killed for memory.
+    @Test func deeplyNestedJSONIsLocatedInLinearSpace() {
+        let depth = 100_000
+        let text = "{\"scripts\": " + String(repeating: "[{\"a\":", count: depth) + "1" + String(repeating: "}]", count: depth) + "}"
+        let sightings = JSONKeyScanner.scan(Array(text.utf8))
+        #expect(sightings.count <= 2 * KeyLocator.maxDepth)
+        #expect(sightings.allSatisfy { $0.keyPath.count <= KeyLocator.maxDepth })
+        _ = analyze(PackageJSONExtractor(), "package.json", bytes: Array(text.utf8))
+    }
+
     @Test func everyFormatHasAnExtractor() {
         for name in Self.names {
             #expect(Extractors.all.contains { $0.accepts(path: name, name: name, isExecutable: false) }, "\(name)")

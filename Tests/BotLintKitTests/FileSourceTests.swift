@@ -358,14 +358,18 @@ private func skipNote(_ read: FileRead) -> Note? {
         #expect(readText(source, listing, "big.json", maxBytes: 12_700) != nil)
     }
 
-    @Test func binaryFilesAreSkippedSilently() throws {
+    @Test func binaryAndUTF16FilesAreSkippedWithTheReason() throws {
         let folder = try SourceScratchFolder()
         try folder.write("logo.png", bytes: [0x89, 0x50, 0x4E, 0x47, 0x00, 0x1A])
         try folder.write("late-nul.txt", bytes: Array(repeating: 0x41, count: 9000) + [0])
+        try folder.write("Procfile", bytes: [0xFF, 0xFE] + "web: python bot.py\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         let source = WorkTreeSource(path: folder.path)
         let listing = try source.listing()
 
-        #expect(isSkippedSilently(source.read(FileEntry(path: "logo.png"), in: listing, maxBytes: 1 << 20)))
+        #expect(skipNote(source.read(FileEntry(path: "logo.png"), in: listing, maxBytes: 1 << 20))?.message
+            == "skipped: binary content (a NUL byte in the first 8 KB)")
+        #expect(skipNote(source.read(FileEntry(path: "Procfile"), in: listing, maxBytes: 1 << 20))?.message
+            == "skipped: UTF-16 text (the tools that read this file expect UTF-8)")
         #expect(readText(source, listing, "late-nul.txt") != nil)
     }
 

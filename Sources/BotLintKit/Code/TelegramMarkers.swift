@@ -2,12 +2,12 @@
 /// without an import from an entry (Django's `AppConfig`). Files with none are scanned only when
 /// an entry reaches them.
 enum TelegramMarkers {
-    static let needles: [[UInt8]] = [
+    static let needles = ByteNeedleSet([
         "elegra",  // telegram, Telegram, telegraf, api.telegram.org
         "aiogram", "telebot", "grammy", "olling", "ebhook", "etUpdates", "AppConfig",
-    ].map { Array($0.utf8) }
+    ])
 
-    static func present(in bytes: [UInt8]) -> Bool { ByteSearch.containsAny(bytes, needles) }
+    static func present(in bytes: [UInt8]) -> Bool { needles.occurs(in: bytes) }
 }
 
 extension PythonScanner: DeferrableExtractor {

@@ -125,19 +125,26 @@ public enum Linter {
     static func extract(_ listing: FileListing, from source: any FileSource, maxBytes: Int, scanSuppressions: Bool) -> Extraction {
         let extractors = Extractors.all
         let entries = listing.entries
-        let slots = ResultSlots<(FileAnalysis?, Note?, Bool, Bool, [Suppression])>(count: entries.count)
+        // One slot per listed file, so a slot stays small: an analysis (hundreds of bytes inline)
+        // is boxed in an array, empty for the many files nothing was learnt from.
+        let slots = ResultSlots<([FileAnalysis], Note?, Bool, Bool, [Suppression])>(count: entries.count)
         let chunk = 64
         let chunks = (entries.count + chunk - 1) / chunk
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             for i in (c * chunk)..<min(entries.count, (c + 1) * chunk) {
                 let entry = entries[i]
-                let accepting = extractors.filter { $0.accepts(path: entry.path, name: entry.name, isExecutable: entry.isExecutable) }
-                guard !accepting.isEmpty else { slots[i] = (nil, nil, false, false, []); continue }
+                let name = entry.name
+                let accepting = extractors.filter { $0.accepts(path: entry.path, name: name, isExecutable: entry.isExecutable) }
+                guard !accepting.isEmpty else { slots[i] = ([], nil, false, false, []); continue }
                 switch source.read(entry, in: listing, maxBytes: maxBytes) {
                 case .skipped(let note):
-                    // Binary or huge files only matter when an extractor other than the token scan wanted them.
-                    let relevant = accepting.contains { !($0 is TokenLiteralExtractor) }
-                    slots[i] = (nil, relevant ? note : nil, false, false, [])
+                    // Binary or huge files only matter when their name says they are code or config:
+                    // an image (token scan only) or a compiled executable (accepted for its mode bit
+                    // alone) is skipped silently.
+                    let relevant = accepting.contains {
+                        !($0 is TokenLiteralExtractor) && $0.accepts(path: entry.path, name: name, isExecutable: false)
+                    }
+                    slots[i] = ([], relevant ? note : nil, false, false, [])
                 case .file(let file):
                     var analysis = FileAnalysis(path: entry.path)
                     var deferred = false
@@ -149,7 +156,8 @@ public enum Linter {
                         extractor.extract(file, into: &analysis)
                     }
                     WebhookSecret.mark(&analysis, file)
-                    slots[i] = (analysis, nil, true, deferred, scanSuppressions ? SuppressionScanner.scan(file) : [])
+                    slots[i] = (analysis.isEmpty ? [] : [analysis], nil, true, deferred,
+                                scanSuppressions ? SuppressionScanner.scan(file) : [])
                 }
             }
         }
@@ -161,7 +169,7 @@ public enum Linter {
         for (i, slot) in slots.values.enumerated() {
             guard let (analysis, note, didRead, isDeferred, found) = slot else { continue }
             suppressions += found
-            if let analysis, !analysis.isEmpty { files.append(analysis) }
+            files += analysis
             if let note { notes.append(note) }
             if didRead { read += 1 }
             if isDeferred { deferred[entries[i].path] = entries[i] }

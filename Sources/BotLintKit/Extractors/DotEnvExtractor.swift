@@ -15,6 +15,8 @@ public struct DotEnvExtractor: Extractor {
 
     public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
         if name == ".env" || name == ".envrc" { return true }
+        // Every name accepted below contains "env".
+        guard PathUtil.containsIgnoringCase(name, "env") else { return false }
         let parts = name.lowercased().split(separator: ".", omittingEmptySubsequences: true).map(String.init)
         guard let last = parts.last, !Self.otherFormats.contains(last) else { return false }
         if name.hasPrefix(".env.") || name.hasSuffix(".env") { return true }

@@ -24,7 +24,7 @@ public struct SourceFile: Sendable {
         return String(decoding: slice, as: UTF8.self)
     }
 
-    public var name: String { path.split(separator: "/").last.map(String.init) ?? path }
+    public var name: String { PathUtil.lastComponent(of: path) }
 
     /// The folder, relative to the root ("" for the root).
     public var directory: String { PathUtil.directory(of: path) }
@@ -81,9 +81,42 @@ public protocol Extractor: Sendable {
 }
 
 public enum PathUtil {
+    // Byte-level: these run for every file of the repository, and `/` is ASCII.
     public static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
+    }
+
+    /// The file name: what follows the last `/` (trailing slashes ignored).
+    public static func lastComponent(of path: String) -> String {
+        var end = path.utf8.endIndex
+        while end > path.utf8.startIndex, path.utf8[path.utf8.index(before: end)] == UInt8(ascii: "/") {
+            end = path.utf8.index(before: end)
+        }
+        guard end > path.utf8.startIndex else { return path }
+        let start = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")).map { path.utf8.index(after: $0) } ?? path.utf8.startIndex
+        return String(path[start..<end])
+    }
+
+    /// Whether `text` contains `lowercaseNeedle` (ASCII), ignoring ASCII case: a cheap filter
+    /// before the `lowercased()` and splitting that name checks otherwise cost on every file.
+    public static func containsIgnoringCase(_ text: String, _ lowercaseNeedle: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: lowercaseNeedle.utf8Start, count: lowercaseNeedle.utf8CodeUnitCount)
+        guard let first = needle.first else { return true }
+        let bytes = text.utf8
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            if bytes[i] | 0x20 == first {
+                var a = bytes.index(after: i), k = 1
+                while k < needle.count, a != bytes.endIndex, bytes[a] | 0x20 == needle[k] {
+                    a = bytes.index(after: a)
+                    k += 1
+                }
+                if k == needle.count { return true }
+            }
+            i = bytes.index(after: i)
+        }
+        return false
     }
 
     public static func join(_ base: String, _ rel: String) -> String {
@@ -153,6 +186,55 @@ public enum ByteSearch {
     /// Whether any of the needles occurs.
     public static func containsAny(_ haystack: [UInt8], _ needles: [[UInt8]]) -> Bool {
         needles.contains { contains(haystack, $0) }
+    }
+}
+
+/// Needles searched together, for prefilters that run on every file: each needle is anchored on
+/// its rarest byte once, needles sharing an anchor are checked at the same `memchr` hits, and a
+/// hit is verified inline (most fail on the first byte; a `memcmp` call per hit cost more than
+/// the search).
+public struct ByteNeedleSet: Sendable {
+    private struct Needle: Sendable {
+        var bytes: [UInt8]
+        var anchor: Int
+    }
+
+    private let groups: [(anchor: UInt8, needles: [Needle])]
+
+    public init(_ needles: [String]) {
+        var groups: [(anchor: UInt8, needles: [Needle])] = []
+        for text in needles where !text.isEmpty {
+            let bytes = Array(text.utf8)
+            let anchor = ByteSearch.rarestIndex(bytes)
+            let needle = Needle(bytes: bytes, anchor: anchor)
+            if let group = groups.firstIndex(where: { $0.anchor == bytes[anchor] }) {
+                groups[group].needles.append(needle)
+            } else {
+                groups.append((bytes[anchor], [needle]))
+            }
+        }
+        self.groups = groups
+    }
+
+    public func occurs(in haystack: [UInt8]) -> Bool {
+        haystack.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return false }
+            for group in groups {
+                var offset = 0
+                while offset < raw.count, let hit = memchr(base + offset, Int32(group.anchor), raw.count - offset) {
+                    let at = base.distance(to: UnsafeRawPointer(hit))
+                    for needle in group.needles where Self.matches(needle, at: at - needle.anchor, in: raw) { return true }
+                    offset = at + 1
+                }
+            }
+            return false
+        }
+    }
+
+    private static func matches(_ needle: Needle, at start: Int, in raw: UnsafeRawBufferPointer) -> Bool {
+        guard start >= 0, start + needle.bytes.count <= raw.count else { return false }
+        for (k, byte) in needle.bytes.enumerated() where raw[start + k] != byte { return false }
+        return true
     }
 }
 

@@ -69,6 +69,7 @@ public enum JSONReporter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        // Paths too (a file can be named after a token); JSON never escapes a token's characters.
+        return TokenRedaction.scrub(String(decoding: data, as: UTF8.self)) + "\n"
     }
 }

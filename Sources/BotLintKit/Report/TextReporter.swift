@@ -20,7 +20,8 @@ public struct TextReporter {
         }
         if !report.notes.isEmpty { out += "\n" }
         out += summaryLine(shown, files: report.filesRead) + "\n"
-        return out
+        // Paths are printed as named, and a file can be named after a token.
+        return TokenRedaction.scrub(out)
     }
 
     func render(_ f: Finding) -> String {

@@ -53,7 +53,8 @@ public enum TopologyPrinter {
             out += "\nLiteral tokens (\(topology.tokenLiterals.count))\n"
             for literal in topology.tokenLiterals { out += "  \(literal.redacted)  [\(literal.location)]\n" }
         }
-        return out
+        // Commands, paths and values are printed as written, and any of them may hold a token.
+        return TokenRedaction.scrub(out)
     }
 
     static func lifetime(_ lifetime: Lifetime) -> String {

@@ -9,7 +9,7 @@ public struct FileEntry: Hashable, Sendable {
         self.isExecutable = isExecutable
     }
 
-    public var name: String { path.split(separator: "/").last.map(String.init) ?? path }
+    public var name: String { PathUtil.lastComponent(of: path) }
 }
 
 public struct FileListing: Sendable {

@@ -21,7 +21,6 @@ struct SafeFileReader {
 
     /// Files with a NUL byte this early are binary, as git and grep judge it.
     static let binaryProbeLength = 8 * 1024
-    private static let chunkLength = 64 * 1024
 
     private enum Failure: Error {
         /// Not something to read (vanished, a symlink out of the root or to a non-file): silent.
@@ -34,7 +33,7 @@ struct SafeFileReader {
             var bytes = try fastContents(of: entry)
             if bytes == nil { bytes = try contents(of: try regularFilePath(for: entry)) }
             guard let bytes else { return .skipped(nil) }
-            if Self.isBinary(bytes) { return .skipped(nil) }
+            if let reason = Self.notTextReason(bytes) { return .skipped(Note(path: entry.path, message: "skipped: " + reason)) }
             return .file(SourceFile(path: entry.path, bytes: bytes, isExecutable: entry.isExecutable))
         } catch {
             switch error {
@@ -42,6 +41,21 @@ struct SafeFileReader {
             case .noted(let message): return .skipped(Note(path: entry.path, message: "skipped: " + message))
             }
         }
+    }
+
+    /// Why the bytes are not text botlint reads, or nil. The engine shows the note only for files
+    /// whose name promises a format (a binary `bot.py`), never for images and the like.
+    static func notTextReason(_ bytes: [UInt8]) -> String? {
+        // PowerShell's `>` and some Windows editors write UTF-16; Heroku, Docker, Python, Node and
+        // dotenv loaders all read these files as UTF-8, so the file does not work as written.
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return "UTF-16 text (the tools that read this file expect UTF-8)"
+        }
+        let hasNUL = bytes.withUnsafeBytes { raw in
+            raw.baseAddress.map { memchr($0, 0, min(raw.count, binaryProbeLength)) != nil } ?? false
+        }
+        if hasNUL { return "binary content (a NUL byte in the first 8 KB)" }
+        return nil
     }
 
     /// The common case in two system calls: the entry's folder is known to resolve inside the root
@@ -80,22 +94,44 @@ struct SafeFileReader {
     }
 
     /// Reads at most `maxBytes + 1` bytes, so a file growing while it is read is still caught.
+    /// The array is sized from `fstat` and filled in place: no chunk buffer, no copy, no zeroing.
     private func readBounded(_ descriptor: Int32, expected: Int) throws(Failure) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(expected, maxBytes) + 1)
-        var chunk = [UInt8](repeating: 0, count: Self.chunkLength)
-        while bytes.count <= maxBytes {
-            let wanted = min(chunk.count, maxBytes + 1 - bytes.count)
-            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, wanted) }
-            if count == 0 { break }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Self.failure(errno)
-            }
-            bytes.append(contentsOf: chunk[0..<count])
+        let limit = maxBytes + 1
+        var failure: Int32 = 0
+        var requested = min(expected + 1, limit)
+        var bytes = [UInt8](unsafeUninitializedCapacity: requested) { buffer, count in
+            count = Self.fill(buffer, from: descriptor, failure: &failure)
         }
+        // Filled to the brim: the file grew since fstat, so read on (in steps) up to the limit.
+        var filled = bytes.count == requested
+        while failure == 0, filled, bytes.count < limit {
+            requested = min(max(bytes.count, 64 * 1024), limit - bytes.count)
+            let step = [UInt8](unsafeUninitializedCapacity: requested) { buffer, count in
+                count = Self.fill(buffer, from: descriptor, failure: &failure)
+            }
+            filled = step.count == requested
+            bytes += step
+        }
+        if failure != 0 { throw Self.failure(failure) }
         if bytes.count > maxBytes { throw tooLarge(max(expected, bytes.count)) }
         return bytes
+    }
+
+    /// Reads until the buffer is full or the file ends; the number of bytes read.
+    private static func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>, from descriptor: Int32, failure: inout Int32) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var count = 0
+        while count < buffer.count {
+            let read = systemRead(descriptor, base + count, buffer.count - count)
+            if read == 0 { break }
+            if read < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
+            }
+            count += read
+        }
+        return count
     }
 
     private func tooLarge(_ size: Int) -> Failure {

@@ -4,7 +4,7 @@
 public struct BotAPIURLScanner: Extractor {
     public init() {}
 
-    private static let hostSpellings = ["telegram.org", "Telegram.org", "TELEGRAM.ORG"].map { Array($0.utf8) }
+    private static let hostSpellings = ByteNeedleSet(["telegram.org", "Telegram.org", "TELEGRAM.ORG"])
 
     public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
         BotAPISourceKind.of(name: name, isExecutable: isExecutable) != nil
@@ -13,7 +13,7 @@ public struct BotAPIURLScanner: Extractor {
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {
         guard let kind = BotAPISourceKind.of(name: file.name, isExecutable: file.isExecutable) else { return }
         // memmem first: most files never mention the host, and the case-insensitive scan is slower.
-        guard ByteSearch.containsAny(file.bytes, Self.hostSpellings),
+        guard Self.hostSpellings.occurs(in: file.bytes),
               !BotAPIMethod.hostMarkerOffsets(in: file.bytes, range: 0..<file.bytes.count).isEmpty else { return }
         let masked = CommentMasker(kind: kind).masked(file.bytes)
         let offsets = BotAPIMethod.hostMarkerOffsets(in: masked, range: 0..<masked.count)

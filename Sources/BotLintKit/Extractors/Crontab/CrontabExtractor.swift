@@ -25,6 +25,8 @@ public struct CrontabExtractor: Extractor {
     }
 
     static func kind(path: String, name: String) -> Kind? {
+        // Every kind below has "cron" in the file or folder name.
+        guard PathUtil.containsIgnoringCase(path, "cron") else { return nil }
         let lower = name.lowercased()
         let ext = PathUtil.fileExtension(lower)
         let folder = PathUtil.directory(of: path).split(separator: "/").last.map { $0.lowercased() } ?? ""

@@ -20,16 +20,15 @@ struct ConfigDocument: Sendable {
         var lines = TextLines.split(text).map(String.init)
         var problems: [ParseProblem] = []
         for _ in 0...maxTOMLRepairs {
-            // toml++ asserts (aborts) on a table header without a key (`[`, `[<x>]`, `[[ [x]]`):
-            // never hand it one. Checked on every attempt: blanking a line can change what later lines are.
-            let malformed = TOMLKeyScanner.malformedHeaderLines(Array(lines.joined(separator: "\n").utf8))
-            if let first = malformed.first {
+            // Lines the parser would crash on are blanked first, on every round: blanking a broken
+            // line can turn the next one (once inside an array) into a header.
+            for (line, problem) in TOMLKeyScanner.linesTheParserCannotTake(Array(lines.joined(separator: "\n").utf8))
+            where (1...lines.count).contains(line) {
                 if problems.isEmpty {
-                    problems.append(ParseProblem(location: SourceLocation(path: file.path, line: first, column: 1),
-                                                 format: "TOML", message: "a table header must start with a key"))
+                    problems.append(ParseProblem(location: SourceLocation(path: file.path, line: line, column: 1), format: "TOML",
+                                                 message: problem))
                 }
-                for line in malformed { lines[line - 1] = "" }
-                continue
+                lines[line - 1] = ""
             }
             do {
                 let table = try TOMLTable(string: lines.joined(separator: "\n"))
@@ -50,7 +49,6 @@ struct ConfigDocument: Sendable {
         }
         return ConfigDocument(root: [:], locator: .toml(text, path: file.path), problems: problems)
     }
-
 
     /// Parses JSON (a top-level object). Broken JSON gives a problem at the reported offset.
     static func json(_ file: SourceFile) -> ConfigDocument {

@@ -4,7 +4,10 @@ struct JSONKeyScanner {
     private enum Frame {
         case object(path: [String], pendingKey: (name: String, position: KeyLocator.Position)?)
         case array(path: [String], nextIndex: Int)
+        /// Nested deeper than `maxDepth`: skipped without paths, so hostile nesting stays linear.
+        case unrecorded
     }
+
 
     private let bytes: [UInt8]
     private var index = 0
@@ -54,10 +57,10 @@ struct JSONKeyScanner {
         let path = claimValuePath(at: valuePosition)
         switch bytes[index] {
         case UInt8(ascii: "{"):
-            stack.append(.object(path: path, pendingKey: nil))
+            stack.append(stack.count >= KeyLocator.maxDepth ? .unrecorded : .object(path: path, pendingKey: nil))
             advance()
         case UInt8(ascii: "["):
-            stack.append(.array(path: path, nextIndex: 0))
+            stack.append(stack.count >= KeyLocator.maxDepth ? .unrecorded : .array(path: path, nextIndex: 0))
             advance()
         case UInt8(ascii: "\""):
             _ = readString()
@@ -87,7 +90,7 @@ struct JSONKeyScanner {
             return itemPath
         case .object(let path, nil)?:
             return path  // a value where a key belongs: broken input, keep going
-        case nil:
+        case .unrecorded?, nil:
             return []
         }
     }

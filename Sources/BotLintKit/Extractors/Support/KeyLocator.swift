@@ -17,6 +17,11 @@ struct KeyLocator: Sendable {
     let path: String
     private var entries: [String: Entry] = [:]
 
+    /// Deeper than any key a deploy format defines. Each sighting holds its whole path, so
+    /// recording every level of a 100,000-deep document would take time and memory quadratic
+    /// in the depth; the scanners record nothing below this.
+    static let maxDepth = 64
+
     /// A key found in the text: its path, where the key starts and where its value starts.
     struct Sighting: Sendable {
         var keyPath: [String]

@@ -10,21 +10,23 @@ struct TOMLKeyScanner {
     private var openString: [UInt8]?
     /// Open `[`/`{` of a value continued on the next line.
     private var bracketDepth = 0
-    /// Lines whose `[header]` does not start with a key.
-    private var malformedHeaders: [Int] = []
+    /// Header lines whose name is missing (`[`, `[ # x`, `[=]`): toml++ aborts on an assertion
+    /// instead of reporting them.
+    private var namelessHeaderLines: [Int] = []
 
     static func scan(_ bytes: [UInt8]) -> [KeyLocator.Sighting] {
-        scanner(bytes).sightings
+        scanner(for: bytes).sightings
     }
 
-    /// Lines with a table header that does not start with a key (`[<x]`, `[`, `[[ [a]]`).
-    /// toml++ asserts on them (a crash in debug builds, undefined behaviour otherwise) instead
-    /// of reporting an error, so they must never reach TOMLKit.
-    static func malformedHeaderLines(_ bytes: [UInt8]) -> [Int] {
-        scanner(bytes).malformedHeaders
+    /// Lines the TOML parser (toml++) would crash on rather than report, with what is wrong:
+    /// they are blanked before parsing and reported as a parse problem.
+    static func linesTheParserCannotTake(_ bytes: [UInt8]) -> [(line: Int, problem: String)] {
+        let nameless = scanner(for: bytes).namelessHeaderLines.map { ($0, "a table header without a name") }
+        let deep = linesWithTooDeepKeys(bytes).map { ($0, "a key nested deeper than \(KeyLocator.maxDepth) levels was not read") }
+        return (nameless + deep).sorted { $0.0 < $1.0 }
     }
 
-    private static func scanner(_ bytes: [UInt8]) -> TOMLKeyScanner {
+    private static func scanner(for bytes: [UInt8]) -> TOMLKeyScanner {
         var scanner = TOMLKeyScanner(bytes: bytes)
         var lineNumber = 1
         var start = 0
@@ -36,6 +38,53 @@ struct TOMLKeyScanner {
             lineNumber += 1
         }
         return scanner
+    }
+
+    /// Lines holding a dotted name of more than `KeyLocator.maxDepth` parts (`a.b."c"…`, in a
+    /// header, a key or an inline table). The TOML parser (toml++) limits nested values but not
+    /// dotted keys, and frees such a table by recursion: 100,000 parts overflow the stack.
+    /// Numbers and versions have a few dots; nothing real comes near the limit.
+    private static func linesWithTooDeepKeys(_ bytes: [UInt8]) -> [Int] {
+        var lines: [Int] = []
+        var line = 1
+        var parts = 0
+        var afterDot = false
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            switch byte {
+            case UInt8(ascii: "\n"):
+                line += 1
+                parts = 0
+                afterDot = false
+            case UInt8(ascii: "."):
+                afterDot = parts > 0
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                break
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                // A quoted part: skip to its closing quote on this line.
+                var end = i + 1
+                while end < bytes.count, bytes[end] != byte, bytes[end] != UInt8(ascii: "\n") {
+                    if byte == UInt8(ascii: "\""), bytes[end] == UInt8(ascii: "\\") { end += 1 }
+                    end += 1
+                }
+                parts = afterDot ? parts + 1 : 1
+                afterDot = false
+                i = min(end, bytes.count - 1)
+                if bytes[i] == UInt8(ascii: "\n") { continue }
+            default:
+                if isBareKeyByte(byte) {
+                    while i + 1 < bytes.count, isBareKeyByte(bytes[i + 1]) { i += 1 }
+                    parts = afterDot ? parts + 1 : 1
+                } else {
+                    parts = 0
+                }
+                afterDot = false
+            }
+            if parts > KeyLocator.maxDepth, lines.last != line { lines.append(line) }
+            i += 1
+        }
+        return lines
     }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
@@ -63,12 +112,13 @@ struct TOMLKeyScanner {
 
     private mutating func scanHeader(from start: Int, to end: Int, at position: KeyLocator.Position) {
         let isArray = start + 1 < end && bytes[start + 1] == UInt8(ascii: "[")
-        let keyStart = skipSpaces(from: start + (isArray ? 2 : 1), to: end)
-        if keyStart >= end || !(Self.isBareKeyByte(bytes[keyStart]) || bytes[keyStart] == UInt8(ascii: "\"")
-                                || bytes[keyStart] == UInt8(ascii: "'") || bytes[keyStart] == UInt8(ascii: "]")) {
-            malformedHeaders.append(position.line)
-        }
+        var nameStart = start + (isArray ? 2 : 1)
+        while nameStart < end, bytes[nameStart] == UInt8(ascii: " ") || bytes[nameStart] == UInt8(ascii: "\t") { nameStart += 1 }
+        let first = nameStart < end ? bytes[nameStart] : UInt8(ascii: "\n")
+        guard Self.isBareKeyByte(first) || first == UInt8(ascii: "\"") || first == UInt8(ascii: "'")
+                || first == UInt8(ascii: "]") else { return namelessHeaderLines.append(position.line) }
         guard let (parts, _) = keyParts(from: start + (isArray ? 2 : 1), to: end), !parts.isEmpty else { return }
+        guard parts.count <= KeyLocator.maxDepth else { return }
         if isArray {
             let arrayPath = resolve(Array(parts.dropLast())) + [parts[parts.count - 1]]
             let joined = KeyLocator.joined(arrayPath)
@@ -88,6 +138,7 @@ struct TOMLKeyScanner {
     private mutating func scanKeyValue(from start: Int, line: Range<Int>, at position: KeyLocator.Position) {
         guard let (parts, afterKey) = keyParts(from: start, to: line.upperBound), !parts.isEmpty,
               afterKey < line.upperBound, bytes[afterKey] == UInt8(ascii: "=") else { return }
+        guard table.count + parts.count <= KeyLocator.maxDepth else { return }
         let valueStart = skipSpaces(from: afterKey + 1, to: line.upperBound)
         let value = KeyLocator.Position(line: position.line, column: valueStart - line.lowerBound + 1)
         for length in 1..<parts.count {
