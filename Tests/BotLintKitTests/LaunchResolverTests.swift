@@ -70,9 +70,14 @@ private func target(_ line: String) -> LaunchTarget { resolve(line).target }
             server: "gunicorn", app: "proj.wsgi", workers: WorkerCount(count: 3), preload: false, reload: false))
         #expect(target("gunicorn --workers=4 --preload -k uvicorn.workers.UvicornWorker --bind 0.0.0.0:$PORT app:app") ==
                 .pythonWebServer(server: "gunicorn", app: "app:app", workers: WorkerCount(count: 4), preload: true, reload: false))
-        #expect(target("gunicorn -c gunicorn.conf.py --reload app:app") == .pythonWebServer(
-            server: "gunicorn", app: "app:app", workers: WorkerCount(count: nil, fromEnv: "WEB_CONCURRENCY"),
+        #expect(target("gunicorn -c python:app.gunicorn_config --reload app:app") == .pythonWebServer(
+            server: "gunicorn", app: "app:app",
+            workers: WorkerCount(count: nil, fromEnv: "WEB_CONCURRENCY", configFile: "python:app.gunicorn_config"),
             preload: false, reload: true))
+        #expect(target("gunicorn app:app") == .pythonWebServer(
+            server: "gunicorn", app: "app:app",
+            workers: WorkerCount(count: nil, fromEnv: "WEB_CONCURRENCY", configFile: "gunicorn.conf.py"),
+            preload: false, reload: false))
         #expect(target("gunicorn -w $WEB_CONCURRENCY app:app") == .pythonWebServer(
             server: "gunicorn", app: "app:app", workers: WorkerCount(count: nil, fromEnv: "WEB_CONCURRENCY"),
             preload: false, reload: false))

@@ -210,6 +210,9 @@ public struct CodeSummary: Hashable, Sendable, Codable {
     /// Module-level names and what they hold. A bot/application/dispatcher object maps to the
     /// token it was built with, so `executor.start_polling(dp)` resolves through `dp`.
     public var assignments: [String: ValueExpr] = [:]
+    /// Line of each Python module-level name in `assignments`, so a finding can point at a setting
+    /// read from a Python config file (gunicorn's `workers = 3`).
+    public var assignmentLines: [String: Int] = [:]
     /// pydantic `BaseSettings` and similar: `ClassName.field` → the env var it reads.
     public var settingsFields: [String: ValueExpr] = [:]
     /// `load_dotenv()` / `require("dotenv").config()`: the files it loads ("" = the default `.env`).

@@ -4,10 +4,14 @@ public struct WorkerCount: Hashable, Sendable, Codable {
     public var count: Int?
     /// Read from this variable when the flag is absent or is `$VAR` (`WEB_CONCURRENCY`).
     public var fromEnv: String?
+    /// gunicorn's config file (`-c path`, `-c python:module`, else `gunicorn.conf.py` in its working
+    /// directory), which sets the count when the command line does not.
+    public var configFile: String?
 
-    public init(count: Int?, fromEnv: String? = nil) {
+    public init(count: Int?, fromEnv: String? = nil, configFile: String? = nil) {
         self.count = count
         self.fromEnv = fromEnv
+        self.configFile = configFile
     }
 }
 

@@ -157,6 +157,8 @@ Railway with Nixpacks (`cases/railway-nixpacks-start-cmd`): no `startCommand`, s
 Heroku container stack (`cases/heroku-yml-worker-formation`): `heroku.yml` builds the `worker`
 type from `Dockerfile.worker`, whose CMD polls, and app.json `formation` asks for 2 worker
 dynos: triggers; `cases/heroku-yml-single-worker` (quantity 1) does not.
+gunicorn config (`cases/gunicorn-conf-workers`): `gunicorn app:app` reads `gunicorn.conf.py`,
+whose `workers = 3` loads a Flask app that starts polling at import: triggers (with BL106).
 """#,
         "BL104": #"""
 # BL104 local-and-deployed-poller
@@ -272,6 +274,10 @@ Triggers (`cases/django-gunicorn-ready`): `AppConfig.ready()` starts a polling t
 runs 3 workers.
 Does not trigger (`cases/django-management-command`): polling lives in
 `management/commands/runbot.py`, started by one `worker:` process.
+Triggers (warning, `cases/gunicorn-config-one-worker`): a Flask app polls at import under gunicorn
+with `-c deploy/gunicorn_config.py` setting `workers = 1`: one poller today, but each added worker,
+a reload or an import from another process starts another. `preload_app` does not change the
+severity: botlint does not model which process a preloaded import runs in.
 """#,
         "BL201": #"""
 # BL201 deploy-overlap

@@ -30,7 +30,8 @@ struct EntryResolver {
             let module = String(app.split(separator: ":").first ?? Substring(app))
             guard let file = pythonModuleFile(module, cwd: cwd) else { return nil }
             var resolved = webApp(file, server: server, cwd: cwd)
-            resolved.workers = workerCount(server: server, workers, env: env, location: location)
+            resolved.workers = configuredWorkers(workers, cwd: cwd, env: env)
+                ?? workerCount(server: server, workers, env: env, location: location)
             return resolved
         case .djangoManage(let command, let args, let managePath):
             let manageFile = PathUtil.join(cwd, managePath)
@@ -80,6 +81,14 @@ struct EntryResolver {
         }
         return Resolved(entry: Entry(path: file, kind: .webApp, server: serverName, reachable: []), roots: roots,
                         pythonRoots: [cwd, PathUtil.directory(of: file), ""])
+    }
+
+    /// gunicorn's config file sets `workers` when the command line does not.
+    private func configuredWorkers(_ workers: WorkerCount, cwd: String, env: EnvScope) -> Instances? {
+        guard let configFile = workers.configFile else { return nil }
+        let config = GunicornConfig(index: index)
+        guard let path = config.file(configFile, cwd: cwd, moduleFile: { pythonModuleFile($0, cwd: cwd) }) else { return nil }
+        return config.workers(in: path, env: env)
     }
 
     private func workerCount(server: String, _ workers: WorkerCount, env: EnvScope, location: SourceLocation) -> Instances {

@@ -158,6 +158,7 @@ public struct Linker {
     static func applyHerokuWebConcurrency(_ process: inout Process, env: EnvScope) {
         guard case .pythonWebServer(let server, _, let workers, _, _) = process.launch.target,
               workers.count == nil, workers.fromEnv == "WEB_CONCURRENCY", env.value(of: "WEB_CONCURRENCY") == nil,
+              process.workers?.count == nil,
               server == "gunicorn" || server == "uvicorn" else { return }
         process.workers = Instances(count: 2, reason: "on Heroku, WEB_CONCURRENCY defaults to 2 or more and \(server) reads it",
                                     location: process.location)

@@ -14,7 +14,7 @@ enum PythonAssignments {
                 continue
             }
             let value = resolver.value(expr, in: scope)
-            if case .unknown = value { continue }
+            if case .unknown = value, !countsCores(expr) { continue }
             result[name] = value
         }
         return result
@@ -26,5 +26,15 @@ enum PythonAssignments {
         if index.isSettingsClass(name) { return name }
         let imported = index.importedName(name).map { !PythonKnownModules.isLibrary($0.module) } ?? false
         return imported && arguments.isEmpty && name.first?.isUppercase == true ? name : nil
+    }
+
+    /// `multiprocessing.cpu_count() * 2 + 1`: unknown statically, but kept so a config file that
+    /// sizes gunicorn by cores is told apart from one that sets nothing.
+    private static func countsCores(_ expr: PyExpr) -> Bool {
+        switch expr.node {
+        case .call(let callee, _): callee.terminalName == "cpu_count"
+        case .binary(_, let lhs, let rhs): countsCores(lhs) || countsCores(rhs)
+        default: false
+        }
     }
 }

@@ -35,6 +35,7 @@ public struct PythonScanner: Extractor {
         }
         let resolver = PythonValueResolver(index: index, stream: stream)
         summary.assignments = PythonAssignments.collect(index: index, resolver: resolver)
+        summary.assignmentLines = index.bindings.filter { summary.assignments[$0.key] != nil }.mapValues(\.line)
         summary.settingsFields = index.settingsFields.mapValues { .env($0, default: nil) }
         summary.dotenvLoads += index.settingsEnvFiles
         return summary

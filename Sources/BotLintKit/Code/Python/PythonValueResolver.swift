@@ -143,7 +143,7 @@ struct PythonValueResolver: Sendable {
     }
 
     private static let transparentMethods: Set<String> = ["strip", "get_secret_value", "rstrip", "lstrip"]
-    private static let transparentFunctions: Set<String> = ["str", "SecretStr"]
+    private static let transparentFunctions: Set<String> = ["str", "int", "SecretStr"]
 
     private func callValue(_ call: PyExpr, in scope: PythonScope, depth: Int) -> ValueExpr {
         guard case .call(let callee, _) = call.node else { return .unknown(text(call)) }
@@ -235,7 +235,9 @@ struct PythonValueResolver: Sendable {
         guard case .call(let callee, _) = call.node, let name = callee.dottedName,
               Self.getenvCallees.contains(name), let key = call.argument(nil, position: 0)?.stringValue,
               !key.isEmpty else { return nil }
-        let fallback = (call.argument("default") ?? call.argument(nil, position: 1))?.stringValue
+        let fallbackExpr = call.argument("default") ?? call.argument(nil, position: 1)
+        // `os.getenv("WEB_CONCURRENCY", 2)`: a number default is as good as its text.
+        let fallback: String? = if case .number(let digits)? = fallbackExpr?.node { digits } else { fallbackExpr?.stringValue }
         return .env(key, default: fallback)
     }
 

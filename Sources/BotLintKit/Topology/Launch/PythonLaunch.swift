@@ -80,7 +80,9 @@ enum PythonLaunch {
             let parsed = LaunchArguments(args, valued: gunicornValued, stopAtFirstPositional: false)
             parsed.values("-e", "--env").compactMap { LaunchNames.assignment($0, location: context.location) }
                 .forEach { context.env.append($0) }
-            return .pythonWebServer(server: name, app: parsed.rest.first ?? "", workers: workers(parsed.value("-w", "--workers")),
+            var count = workers(parsed.value("-w", "--workers"))
+            if !parsed.has("-w", "--workers") { count.configFile = parsed.value("-c", "--config") ?? "gunicorn.conf.py" }
+            return .pythonWebServer(server: name, app: parsed.rest.first ?? "", workers: count,
                                     preload: parsed.has("--preload"), reload: parsed.has("--reload"))
         case "uvicorn":
             let parsed = LaunchArguments(args, valued: uvicornValued, stopAtFirstPositional: false)
