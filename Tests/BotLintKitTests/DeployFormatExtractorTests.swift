@@ -255,3 +255,53 @@ import Testing
         #expect(job?.location.line == 4)
     }
 }
+
+@Suite struct HelmValuesExtractorTests {
+    func extract(_ text: String, path: String = "charts/bot/values.yaml") -> FileAnalysis {
+        var analysis = FileAnalysis(path: path)
+        HelmValuesExtractor().extract(SourceFile(path: path, bytes: Array(text.utf8)), into: &analysis)
+        return analysis
+    }
+
+    @Test func readsReplicasImageEnvAndStrategy() {
+        let analysis = extract("""
+        replicaCount: 3
+        image:
+          repository: ghcr.io/acme/bot
+        env:
+          - name: MODE
+            value: polling
+        """)
+        let runner = analysis.runners.first
+        #expect(runner?.name == "bot")
+        #expect(runner?.instances.count == 3)
+        #expect(runner?.instances.location?.line == 1)
+        #expect(runner?.settings["dockerfile"] == "Dockerfile")
+        #expect(runner?.env.first { $0.name == "MODE" }?.value == "polling")
+        #expect(runner?.deployOverlap != nil)
+    }
+
+    @Test func autoscalingCommandsAndRecreate() {
+        let analysis = extract("""
+        replicaCount: 1
+        image:
+          repository: redis
+        command: ["python", "bot.py"]
+        autoscaling:
+          enabled: true
+          minReplicas: 2
+        strategy:
+          type: Recreate
+        """)
+        let runner = analysis.runners.first
+        #expect(runner?.instances.count == 2)
+        #expect(runner?.command == "python bot.py")
+        #expect(runner?.settings["dockerfile"] == nil)
+        #expect(runner?.deployOverlap == nil)
+    }
+
+    @Test func ordinaryValuesFilesAreNotCharts() {
+        #expect(extract("image: picture.png\ncolor: blue\n", path: "assets/values.yaml").runners.isEmpty)
+        #expect(extract("replicaCount: [\n", path: "x/values.yaml").runners.isEmpty)
+    }
+}

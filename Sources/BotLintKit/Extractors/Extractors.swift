@@ -18,6 +18,7 @@ public enum Extractors {
         LaunchdExtractor(),
         RenderExtractor(),
         KubernetesExtractor(),
+        HelmValuesExtractor(),
         GitHubActionsExtractor(),
         MakefileExtractor(),
         NixpacksExtractor(),

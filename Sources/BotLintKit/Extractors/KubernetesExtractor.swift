@@ -71,7 +71,7 @@ public struct KubernetesExtractor: Extractor {
         if command != nil || args != nil {
             commandLine = [command, args].compactMap { $0 }.joined(separator: " ")
             commandLocation = locator.nearestValue(containerPath + [command != nil ? "command" : "args"])
-        } else if let image, isBuiltHere(image) {
+        } else if let image, Self.isBuiltHere(image) {
             settings["dockerfile"] = "Dockerfile"
         }
         var lifetime = Lifetime.longRunning
@@ -95,7 +95,7 @@ public struct KubernetesExtractor: Extractor {
     }
 
     /// `[{name, value}]` → `{name: value}`; `valueFrom` entries keep the name with no value.
-    private static func envTable(_ value: ConfigValue) -> ConfigValue {
+    static func envTable(_ value: ConfigValue) -> ConfigValue {
         var table: [String: ConfigValue] = [:]
         for item in value.array ?? [] {
             guard let name = item["name"]?.string else { continue }
@@ -104,7 +104,7 @@ public struct KubernetesExtractor: Extractor {
         return .table(table)
     }
 
-    private func isBuiltHere(_ image: String) -> Bool {
+    static func isBuiltHere(_ image: String) -> Bool {
         let withoutTag = image.split(separator: "@").first.map(String.init) ?? image
         let repository = withoutTag.split(separator: "/").last.map { $0.split(separator: ":").first.map(String.init) ?? "" } ?? ""
         return withoutTag.contains("/") && !Self.publicImages.contains(repository.lowercased())

@@ -159,6 +159,9 @@ type from `Dockerfile.worker`, whose CMD polls, and app.json `formation` asks fo
 dynos: triggers; `cases/heroku-yml-single-worker` (quantity 1) does not.
 gunicorn config (`cases/gunicorn-conf-workers`): `gunicorn app:app` reads `gunicorn.conf.py`,
 whose `workers = 3` loads a Flask app that starts polling at import: triggers (with BL106).
+Helm (`cases/helm-replica-count`): the chart's `values.yaml` asks for `replicaCount: 2` of an
+image built from this repository's Dockerfile, whose CMD polls: triggers (with BL201 for the
+rolling update); `cases/helm-single-replica` (`replicaCount: 1`) does not.
 """#,
         "BL104": #"""
 # BL104 local-and-deployed-poller
