@@ -42,10 +42,21 @@ public struct WebhookAndPollingRule: Rule {
 
     private func report(_ poller: ReceiverSite, _ hooks: [ReceiverSite], webhookSetHere: Bool) -> Finding {
         let library = poller.receiver.fact.library
-        let hookText = Describe.list(hooks.map { hook in
-            let verb = hook.receiver.kind == .setWebhook ? "sets its webhook" : "serves its webhook"
-            let who = hook.key == poller.key ? "the same process" : Describe.runner(hook)
-            return "\(who) \(verb) (\(Describe.call(hook)))"
+        // One clause per process: "X serves its webhook (…) and sets it (…)".
+        var order: [String] = []
+        var byProcess: [String: [ReceiverSite]] = [:]
+        for hook in hooks {
+            if byProcess[hook.key] == nil { order.append(hook.key) }
+            byProcess[hook.key, default: []].append(hook)
+        }
+        let hookText = Describe.list(order.map { key in
+            let sites = byProcess[key]!
+            let who = key == poller.key ? "the same process" : Describe.runner(sites[0])
+            let verbs = sites.enumerated().map { index, hook in
+                let verb = hook.receiver.kind == .setWebhook ? "sets" : "serves"
+                return "\(verb) \(index == 0 ? "its webhook" : "it") (\(Describe.call(hook)))"
+            }
+            return "\(who) \(Describe.list(verbs))"
         })
         let sameProcess = hooks.allSatisfy { $0.key == poller.key }
         var message = "\(Describe.runner(poller, primary: true)) polls \(Describe.bot([poller] + hooks)) (\(Describe.call(poller))), "
