@@ -1,0 +1,1 @@
+CATALOG = "Today: sourdough, rye, focaccia."

@@ -1,0 +1,3 @@
+module github.com/oleh/weatherbot
+
+go 1.22
