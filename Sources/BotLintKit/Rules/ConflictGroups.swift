@@ -36,7 +36,14 @@ enum ConflictGroups {
                 && (site.runner.location.path, site.runner.location.line) != (site.process.location.path, site.process.location.line)
             if declaredApart { add(site.runner.location, "\(site.runner.title) is declared here") }
             add(site.process.location, "\(site.runner.title) starts `\(site.process.commandText)` here")
-            add(site.receiver.fact.location, "\(site.receiver.fact.api) (\(site.receiver.fact.library.rawValue)) receives updates here")
+            let what: String
+            switch site.receiver.kind {
+            case .poll: what = "polls getUpdates here"
+            case .serveWebhook: what = "serves the webhook here"
+            case .setWebhook: what = "sets the webhook here"
+            case .deleteWebhook: what = "deletes the webhook here"
+            }
+            add(site.receiver.fact.location, "\(site.receiver.fact.api) (\(site.receiver.fact.library.rawValue)) \(what)")
         }
         return result
     }

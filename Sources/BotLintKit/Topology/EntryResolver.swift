@@ -13,6 +13,10 @@ struct EntryResolver {
 
     func resolve(_ target: LaunchTarget, cwd: String, env: EnvScope, location: SourceLocation) -> Resolved? {
         switch target {
+        case .shellScript(let path, _):
+            // Only a script with Bot API calls of its own is an entry; its commands are processes.
+            guard index.exists(path), index.code(path)?.facts.isEmpty == false else { return nil }
+            return script(path, cwd: cwd)
         case .pythonScript(let path, _):
             guard let file = findFile(path, cwd: cwd, extensions: ["py"]) else { return nil }
             return script(file, cwd: cwd)

@@ -31,6 +31,13 @@ struct ProcessExpander {
         }
         scope.merge(script.exports, source: scriptPath ?? "command line")
         var processes: [Process] = []
+        // The script's own Bot API calls (`curl .../setWebhook`) happen wherever the script runs:
+        // a release command or a set-up script is then a webhook setter like any other.
+        if let scriptPath, let firstFact = index.code(scriptPath)?.facts.first {
+            let itself = ShellCommand(argv: ["sh", scriptPath], location: firstFact.location)
+            processes.append(makeProcess(itself, ResolvedLaunch(target: .shellScript(path: scriptPath, args: [])),
+                                         cwd: directory, env: scope, guardedBy: guardedBy))
+        }
         for command in script.commands {
             let launch = LaunchResolver.resolve(command)
             // `cd /srv/bot` names a folder on a server, not in the repository: stay where the
