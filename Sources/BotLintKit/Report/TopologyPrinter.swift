@@ -11,7 +11,7 @@ public enum TopologyPrinter {
             out += "    lifetime:  \(lifetime(runner.lifetime))\n"
             out += "    instances: \(instances(runner.instances))\n"
             if let command = runner.command {
-                out += "    command:   \(command)" + (runner.commandLocation.map { "  [\($0)]" } ?? "") + "\n"
+                out += "    command:   \(oneLine(command))" + (runner.commandLocation.map { "  [\($0)]" } ?? "") + "\n"
             }
             if !runner.env.sources.isEmpty {
                 let names = runner.env.values.keys.sorted().joined(separator: ", ")
@@ -55,6 +55,12 @@ public enum TopologyPrinter {
         }
         // Commands, paths and values are printed as written, and any of them may hold a token.
         return TokenRedaction.scrub(out)
+    }
+
+    /// A multi-line script (a workflow's `run: |` block) on one line, its lines joined by `; `.
+    static func oneLine(_ command: String) -> String {
+        command.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: "; ")
     }
 
     static func lifetime(_ lifetime: Lifetime) -> String {
