@@ -8,20 +8,6 @@ struct ReceiverSite {
 
     var key: String { "\(runnerIndex)/\(processIndex)" }
     var token: TokenIdentity { receiver.token }
-
-    /// `fly app "x", process group "bot" (fly.toml:8)` — who runs it and where that is declared.
-    var runnerDescription: String {
-        "\(runner.title) (\(runner.location.line > 0 ? runner.location.description : runner.location.path))"
-    }
-
-    /// `bot.py:40 run_polling()`.
-    var callDescription: String {
-        "\(receiver.fact.api) at \(receiver.fact.location)"
-    }
-
-    var entryDescription: String {
-        process.entry.map { "runs \($0.path)" } ?? "runs `\(process.commandText)`"
-    }
 }
 
 extension Topology {

@@ -6,7 +6,6 @@ struct CodeReach {
     let entry: Entry
     let importer: ImportResolver
     let values: ValueResolver
-    private let reachableSet: Set<String>
 
     /// Most files a process may load; a monorepo's shared code should not make one entry reach
     /// the whole tree.
@@ -17,7 +16,6 @@ struct CodeReach {
         self.entry = entry
         self.importer = importer
         self.values = ValueResolver(index: index, importer: importer)
-        self.reachableSet = Set(entry.reachable)
     }
 
     /// Files loaded by a process whose entry is `start` (plus framework roots such as Django apps).

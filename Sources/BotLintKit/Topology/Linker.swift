@@ -37,19 +37,8 @@ public struct Linker {
                 processes = expander.expand(command: command, at: commandLocation, directory: decl.directory,
                                             env: env, guardedBy: decl.singleInstanceGuard)
             }
-            if decl.platform == .heroku {
-                for p in processes.indices { Self.applyHerokuWebConcurrency(&processes[p], env: env) }
-            }
-            let store = Self.secretStore(decl)
-            if case .scheduled = decl.lifetime {} else {
-                // A single getUpdates request polls only when a scheduler repeats it.
-                for p in processes.indices { processes[p].receivers.removeAll { $0.fact.singleRequest } }
-            }
-            for p in processes.indices {
-                for r in processes[p].receivers.indices { processes[p].receivers[r].token.store = store }
-            }
-            runners.append(Runner(decl: decl, title: Self.title(decl), command: command,
-                                  commandLocation: commandLocation, env: env, processes: processes))
+            runners.append(Self.runner(decl, command: command, commandLocation: commandLocation, env: env,
+                                       processes: processes))
         }
         runners.removeAll { $0.decl.kind == .procfileProcess && consumed.contains($0.decl.location) }
         runners.append(contentsOf: standaloneImageRunners(decls, expander: &expander))
@@ -111,13 +100,8 @@ public struct Linker {
                                   commandLocation: location, instances: .unknown, lifetime: .longRunning,
                                   env: image.env, directory: PathUtil.directory(of: path), location: location)
             let env = EnvScope(image.env, source: path)
-            var processes = expander.expand(command: command, at: location, directory: decl.directory, env: env, guardedBy: nil)
-            let store = Self.secretStore(decl)
-            for p in processes.indices {
-                for r in processes[p].receivers.indices { processes[p].receivers[r].token.store = store }
-            }
-            result.append(Runner(decl: decl, title: Self.title(decl), command: command, commandLocation: location,
-                                 env: env, processes: processes))
+            let processes = expander.expand(command: command, at: location, directory: decl.directory, env: env, guardedBy: nil)
+            result.append(Self.runner(decl, command: command, commandLocation: location, env: env, processes: processes))
         }
         return result
     }
@@ -147,10 +131,27 @@ public struct Linker {
             let decl = RunnerDecl(kind: .startScript, platform: .local, name: name, command: nil,
                                   instances: .one, lifetime: .longRunning, directory: PathUtil.directory(of: path),
                                   location: location)
-            result.append(Runner(decl: decl, title: "start script \(path)", command: nil, commandLocation: nil,
-                                 env: env, processes: processes))
+            result.append(Self.runner(decl, command: nil, commandLocation: nil, env: env, processes: processes))
         }
         return result
+    }
+
+    /// The finished runner, the same for every kind: platform defaults applied to its processes,
+    /// one-request pollers kept only under a scheduler, tokens placed in the runner's secret store.
+    static func runner(_ decl: RunnerDecl, command: String?, commandLocation: SourceLocation?, env: EnvScope,
+                       processes: [Process]) -> Runner {
+        var processes = processes
+        let store = secretStore(decl)
+        let scheduled: Bool
+        if case .scheduled = decl.lifetime { scheduled = true } else { scheduled = false }
+        for p in processes.indices {
+            if decl.platform == .heroku { applyHerokuWebConcurrency(&processes[p], env: env) }
+            // A single getUpdates request polls only when a scheduler repeats it.
+            if !scheduled { processes[p].receivers.removeAll { $0.fact.singleRequest } }
+            for r in processes[p].receivers.indices { processes[p].receivers[r].token.store = store }
+        }
+        return Runner(decl: decl, title: title(decl), command: command, commandLocation: commandLocation, env: env,
+                      processes: processes)
     }
 
     /// Heroku's Python buildpack sets WEB_CONCURRENCY at dyno boot (2 or more, by dyno size) when
