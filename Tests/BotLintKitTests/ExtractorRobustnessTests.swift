@@ -79,6 +79,18 @@ import Testing
         _ = analyze(PackageJSONExtractor(), "package.json", bytes: Array(text.utf8))
     }
 
+    /// Regression (fuzzing): an assignment ending in a dangling `+` split into an empty part,
+    /// whose first token was read one past the end of the file.
+    @Test(arguments: ["main.go", "main.rs", "Bot.java", "Bot.kt", "Program.cs", "bot.php", "bot.swift"])
+    func assignmentsEndingInAnOperatorAreRead(_ name: String) {
+        let text = "token = {\n  default: NEV.fetch(\"TELEGRAM_BOT_TOKEN\"),\n}\n+"
+        for extractor in Extractors.all where extractor.accepts(path: name, name: name, isExecutable: false) {
+            for input in [text, "x = \"a\" +", "x = os.Getenv(\"T\") + ", "$x = 'a' ."] {
+                #expect(analyze(extractor, name, input).path == name)
+            }
+        }
+    }
+
     @Test func everyFormatHasAnExtractor() {
         for name in Self.names {
             #expect(Extractors.all.contains { $0.accepts(path: name, name: name, isExecutable: false) }, "\(name)")

@@ -126,11 +126,13 @@ struct CFamilyValues {
             }
         }
         parts.append(start..<range.upperBound)
+        // A trailing operator (`a +` in broken input) leaves an empty part with no token to look at.
+        parts = parts.filter { !$0.isEmpty }
         if onlyWhenStrings, parts.count > 1,
            !parts.contains(where: { tokens[$0.lowerBound].kind == .string || walker.dialect.read(tokens, at: $0.lowerBound) != nil }) {
             return [range]
         }
-        return parts.filter { !$0.isEmpty }
+        return parts
     }
 
     // MARK: - Conditions
