@@ -20,10 +20,13 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // One system call Swift cannot reach directly (openat2 goes through variadic syscall()).
+        .systemLibrary(name: "CSystemCalls"),
         .target(
             name: "BotLintKit",
             dependencies: [
                 "CLibGit2",
+                "CSystemCalls",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -48,6 +48,30 @@ private func skipNote(_ read: FileRead) -> Note? {
         #expect(listing.notes.isEmpty)
     }
 
+    /// The ignore rules git applies to new files: nested `.gitignore` files, `info/exclude`,
+    /// folders ignored as a whole even when they hold tracked files, new folders at any depth.
+    @Test func newFilesFollowEveryIgnoreRuleGitApplies() throws {
+        let repo = try SourceScratchFolder()
+        try repo.git("init", "-q")
+        try repo.write(".gitignore", "build/\n")
+        try repo.write("svc/.gitignore", "*.tmp\n")
+        try repo.write("build/keep.py")
+        try repo.git("add", "-f", "build/keep.py")
+        try repo.write("svc/bot.py")
+        try repo.commitAll()
+        try repo.write(".git/info/exclude", "local/\n")
+        try repo.write("build/new.py")
+        try repo.write("svc/scratch.tmp")
+        try repo.write("svc/deep/er/new.py")
+        try repo.write("local/run.sh")
+        try repo.write("other/.env")
+
+        let listing = try WorkTreeSource(path: repo.path).listing()
+
+        #expect(paths(listing) == [".gitignore", "build/keep.py", "other/.env", "svc/.gitignore", "svc/bot.py",
+                                   "svc/deep/er/new.py"])
+    }
+
     @Test func scopesToTheSubfolderButKeepsPathsRelativeToTheRoot() throws {
         let repo = try SourceScratchFolder()
         try repo.git("init", "-q")

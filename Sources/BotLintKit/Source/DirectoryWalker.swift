@@ -85,7 +85,7 @@ struct DirectoryWalker {
         defer { closedir(directory) }
         var contents = FolderContents()
         while let item = readdir(directory) {
-            guard let name = Self.name(of: item), name != ".", name != ".." else { continue }
+            guard let name = DirectoryEntryName.of(item), name != ".", name != ".." else { continue }
             classify(name, type: item.pointee.d_type, folder: folder, descriptor: descriptor, into: &contents)
         }
         return contents
@@ -109,15 +109,6 @@ struct DirectoryWalker {
             contents.children.append(.file(FileEntry(path: path, isExecutable: status.isExecutable)))
         } else if status.isSymlink {
             contents.children.append(.file(FileEntry(path: path)))
-        }
-    }
-
-    /// The entry's name; nil when it is not valid UTF-8 (it could not be reported or reopened).
-    private static func name(of item: UnsafeMutablePointer<dirent>) -> String? {
-        withUnsafePointer(to: &item.pointee.d_name) { tuple in
-            tuple.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: tuple.pointee)) {
-                String(validatingCString: $0)
-            }
         }
     }
 }

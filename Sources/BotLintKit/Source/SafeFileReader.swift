@@ -1,3 +1,4 @@
+import CSystemCalls
 import Foundation
 
 #if canImport(Glibc)
@@ -58,12 +59,21 @@ struct SafeFileReader {
         return nil
     }
 
-    /// The common case in two system calls: the entry's folder is known to resolve inside the root
-    /// (checked once per folder), and `O_NOFOLLOW` refuses a symlink as the last component. nil
-    /// sends symlinks and anything unusual down the careful path.
+    /// The common case in two system calls. Where the kernel has openat2, one call refuses a
+    /// symlink in any component of the path; elsewhere the entry's folder is checked once per
+    /// folder (`ContainmentCache`) and `O_NOFOLLOW` refuses a symlink as the last component.
+    /// nil sends symlinks and anything unusual down the careful path.
     private func fastContents(of entry: FileEntry) throws(Failure) -> [UInt8]? {
-        guard ContainmentCache.shared.folderIsInside(PathUtil.directory(of: entry.path), root: root) else { return nil }
-        let descriptor = open(POSIXPath.join(root, entry.path), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        let path = POSIXPath.join(root, entry.path)
+        let flags = O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC
+        let descriptor: Int32
+        if NoSymlinkOpen.isAvailable {
+            descriptor = botlint_open_no_symlinks(AT_FDCWD, path, flags)
+            if descriptor < 0, errno == ENOENT || errno == ENOTDIR { throw .ignored }
+        } else {
+            guard ContainmentCache.shared.folderIsInside(PathUtil.directory(of: entry.path), root: root) else { return nil }
+            descriptor = open(path, flags)
+        }
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         guard let status = FileStatus.of(descriptor: descriptor), status.isRegularFile else { throw .ignored }
@@ -178,4 +188,15 @@ final class ContainmentCache: @unchecked Sendable {
         lock.unlock()
         return inside
     }
+}
+
+/// Whether this kernel lets a process open a path refusing symlinks in every component
+/// (openat2, Linux 5.6+; container runtimes with an older seccomp profile forbid it).
+enum NoSymlinkOpen {
+    static let isAvailable: Bool = {
+        let descriptor = botlint_open_no_symlinks(AT_FDCWD, "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        close(descriptor)
+        return true
+    }()
 }

@@ -43,8 +43,9 @@ public struct WorkTreeSource: FileSource {
                 "the folder is not inside the repository's work tree \(workDirectory)")])
         }
         do {
-            let entries = try GitWorkTreeLister(repository: repository, root: root, scope: scope).entries()
+            let (entries, depthNotes) = try GitWorkTreeLister(repository: repository, root: root, scope: scope).entries()
             var (kept, notes) = ListingLimits.standard.bound(entries)
+            notes += depthNotes
             if kept.isEmpty { notes.append(Self.nothingListedNote(root: root)) }
             return FileListing(root: root, scope: scope, isGit: true, entries: kept, notes: notes)
         } catch {

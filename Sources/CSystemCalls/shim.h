@@ -1,0 +1,33 @@
+#ifndef BOTLINT_CSYSTEMCALLS_SHIM_H
+#define BOTLINT_CSYSTEMCALLS_SHIM_H
+#include <errno.h>
+#include <fcntl.h>
+
+#if defined(__linux__)
+#include <linux/openat2.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
+/*
+ * Opens `path` (absolute, or relative to `directory`) without following a symlink in any of its
+ * components: Linux 5.6+ openat2 with RESOLVE_NO_SYMLINKS. The kernel checks every component in
+ * the same call that opens the file, so no folder can be swapped for a symlink in between.
+ * Returns -1 with errno ENOSYS where the call does not exist (other systems, old kernels) and
+ * usually EPERM where a seccomp filter forbids it (older container runtimes).
+ * syscall() is variadic, which Swift cannot call, hence this wrapper.
+ */
+static inline int botlint_open_no_symlinks(int directory, const char *path, int flags) {
+#if defined(__linux__) && defined(SYS_openat2)
+    struct open_how how = {0};
+    how.flags = (unsigned long long)flags;
+    how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+    return (int)syscall(SYS_openat2, directory, path, &how, sizeof how);
+#else
+    (void)directory; (void)path; (void)flags;
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+
+#endif
