@@ -133,17 +133,16 @@ public enum Linter {
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             for i in (c * chunk)..<min(entries.count, (c + 1) * chunk) {
                 let entry = entries[i]
-                let name = entry.name
-                let accepting = extractors.filter { $0.accepts(path: entry.path, name: name, isExecutable: entry.isExecutable) }
+                let candidate = FileCandidate(path: entry.path, isExecutable: entry.isExecutable)
+                let accepting = extractors.filter { $0.accepts(candidate) }
                 guard !accepting.isEmpty else { slots[i] = ([], nil, false, false, []); continue }
                 switch source.read(entry, in: listing, maxBytes: maxBytes) {
                 case .skipped(let note):
                     // Binary or huge files only matter when their name says they are code or config:
                     // an image (token scan only) or a compiled executable (accepted for its mode bit
                     // alone) is skipped silently.
-                    let relevant = accepting.contains {
-                        !($0 is TokenLiteralExtractor) && $0.accepts(path: entry.path, name: name, isExecutable: false)
-                    }
+                    let asPlainFile = FileCandidate(path: entry.path, name: candidate.name, isExecutable: false)
+                    let relevant = accepting.contains { !($0 is TokenLiteralExtractor) && $0.accepts(asPlainFile) }
                     slots[i] = ([], relevant ? note : nil, false, false, [])
                 case .file(let file):
                     var analysis = FileAnalysis(path: entry.path)

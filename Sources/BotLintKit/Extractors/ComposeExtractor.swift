@@ -16,8 +16,8 @@
 public struct ComposeExtractor: Extractor {
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        Self.isComposeFile(name)
+    public func accepts(_ file: FileCandidate) -> Bool {
+        (file.fileExtension == "yml" || file.fileExtension == "yaml") && Self.isComposeFile(file.name)
     }
 
     static func isComposeFile(_ name: String) -> Bool {

@@ -8,11 +8,11 @@ import Foundation
 public struct DockerfileExtractor: Extractor {
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        let lower = name.lowercased()
-        guard !lower.hasSuffix(".dockerignore") else { return false }
-        return lower == "dockerfile" || lower == "containerfile" || lower.hasPrefix("dockerfile.")
-            || lower.hasPrefix("containerfile.") || lower.hasSuffix(".dockerfile")
+    public func accepts(_ file: FileCandidate) -> Bool {
+        let lower = file.lowercasedName
+        guard file.fileExtension != "dockerignore" else { return false }
+        return lower == "dockerfile" || lower == "containerfile" || file.lowercasedNameHasPrefix("dockerfile.")
+            || file.lowercasedNameHasPrefix("containerfile.") || file.fileExtension == "dockerfile"
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {

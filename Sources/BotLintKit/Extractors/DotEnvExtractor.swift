@@ -13,7 +13,8 @@ public struct DotEnvExtractor: Extractor {
 
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
+    public func accepts(_ file: FileCandidate) -> Bool {
+        let name = file.name
         if name == ".env" || name == ".envrc" { return true }
         // Every name accepted below contains "env".
         guard PathUtil.containsIgnoringCase(name, "env") else { return false }

@@ -13,8 +13,9 @@
 public struct FlyTomlExtractor: Extractor {
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        name == "fly.toml" || (name.hasPrefix("fly.") && name.hasSuffix(".toml") && name.count > "fly..toml".count)
+    public func accepts(_ file: FileCandidate) -> Bool {
+        file.name == "fly.toml" || (file.fileExtension == "toml" && PathUtil.hasPrefix(file.name, "fly.")
+            && PathUtil.hasSuffix(file.name, ".toml") && file.name.utf8.count > "fly..toml".utf8.count)
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {

@@ -24,9 +24,8 @@ public struct GitHubActionsExtractor: Extractor {
 
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        let ext = PathUtil.fileExtension(name.lowercased())
-        return (ext == "yml" || ext == "yaml") && PathUtil.directory(of: path).hasSuffix(".github/workflows")
+    public func accepts(_ file: FileCandidate) -> Bool {
+        (file.fileExtension == "yml" || file.fileExtension == "yaml") && PathUtil.directory(of: file.path).hasSuffix(".github/workflows")
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {

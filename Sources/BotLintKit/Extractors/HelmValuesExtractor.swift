@@ -13,8 +13,8 @@
 public struct HelmValuesExtractor: Extractor {
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        name == "values.yaml" || name == "values.yml"
+    public func accepts(_ file: FileCandidate) -> Bool {
+        file.name == "values.yaml" || file.name == "values.yml"
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {

@@ -16,7 +16,7 @@ public struct HerokuAppJSONExtractor: Extractor {
 
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool { name == "app.json" }
+    public func accepts(_ file: FileCandidate) -> Bool { file.name == "app.json" }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {
         let document = ConfigDocument.json(file)

@@ -13,7 +13,7 @@
 public struct HerokuYMLExtractor: Extractor {
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool { name == "heroku.yml" }
+    public func accepts(_ file: FileCandidate) -> Bool { file.name == "heroku.yml" }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {
         let document = YAMLDocuments.single(file, format: "heroku.yml")

@@ -24,10 +24,9 @@ public struct KubernetesExtractor: Extractor {
 
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        let ext = PathUtil.fileExtension(name.lowercased())
-        guard ext == "yaml" || ext == "yml" else { return false }
-        return !path.hasPrefix(".github/") && !ComposeExtractor.isComposeFile(name) && name != "render.yaml"
+    public func accepts(_ file: FileCandidate) -> Bool {
+        guard file.fileExtension == "yaml" || file.fileExtension == "yml" else { return false }
+        return !file.path.hasPrefix(".github/") && !ComposeExtractor.isComposeFile(file.name) && file.name != "render.yaml"
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {

@@ -8,8 +8,8 @@ import Foundation
 public struct LaunchdExtractor: Extractor {
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        PathUtil.fileExtension(name.lowercased()) == "plist"
+    public func accepts(_ file: FileCandidate) -> Bool {
+        file.fileExtension == "plist"
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {

@@ -16,7 +16,7 @@ public struct MakefileExtractor: Extractor {
 
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool { Self.names.contains(name) }
+    public func accepts(_ file: FileCandidate) -> Bool { Self.names.contains(file.name) }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {
         var parsed = ParsedMakefile()

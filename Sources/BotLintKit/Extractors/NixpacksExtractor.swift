@@ -6,8 +6,8 @@
 public struct NixpacksExtractor: Extractor {
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        name == "nixpacks.toml" || name == "nixpacks.json"
+    public func accepts(_ file: FileCandidate) -> Bool {
+        file.name == "nixpacks.toml" || file.name == "nixpacks.json"
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {

@@ -13,12 +13,12 @@
 public struct PM2Extractor: Extractor {
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        let lower = name.lowercased()
-        if lower.hasPrefix("ecosystem.") {
-            return ["js", "cjs", "mjs", "json", "yaml", "yml"].contains(PathUtil.fileExtension(lower))
+    public func accepts(_ file: FileCandidate) -> Bool {
+        if file.lowercasedNameHasPrefix("ecosystem.") {
+            return ["js", "cjs", "mjs", "json", "yaml", "yml"].contains(file.fileExtension)
         }
-        return ["pm2.json", "pm2.config.js", "process.json", "process.yml"].contains(lower)
+        guard file.fileExtension == "json" || file.fileExtension == "js" || file.fileExtension == "yml" else { return false }
+        return ["pm2.json", "pm2.config.js", "process.json", "process.yml"].contains(file.lowercasedName)
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {

@@ -19,8 +19,8 @@ public struct PackageJSONExtractor: Extractor {
 
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        name == "package.json" && !path.split(separator: "/").contains("node_modules")
+    public func accepts(_ file: FileCandidate) -> Bool {
+        file.name == "package.json" && !file.path.split(separator: "/").contains("node_modules")
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {

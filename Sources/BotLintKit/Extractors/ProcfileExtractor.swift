@@ -12,8 +12,8 @@ public struct ProcfileExtractor: Extractor {
 
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        name == "Procfile" || (name.hasPrefix("Procfile.") && name.count > "Procfile.".count)
+    public func accepts(_ file: FileCandidate) -> Bool {
+        file.name == "Procfile" || (PathUtil.hasPrefix(file.name, "Procfile.") && file.name.utf8.count > "Procfile.".utf8.count)
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {

@@ -21,8 +21,8 @@ public struct RailwayExtractor: Extractor {
 
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        name == "railway.toml" || name == "railway.json"
+    public func accepts(_ file: FileCandidate) -> Bool {
+        file.name == "railway.toml" || file.name == "railway.json"
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {

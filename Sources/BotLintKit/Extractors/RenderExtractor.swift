@@ -16,8 +16,8 @@ public struct RenderExtractor: Extractor {
 
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        name == "render.yaml" || name == "render.yml"
+    public func accepts(_ file: FileCandidate) -> Bool {
+        file.name == "render.yaml" || file.name == "render.yml"
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {

@@ -10,12 +10,10 @@ public struct SupervisordExtractor: Extractor {
 
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        let lower = name.lowercased()
-        if lower == "supervisord.conf" || lower == "supervisor.conf" { return true }
-        let folder = PathUtil.directory(of: path).split(separator: "/").last.map { $0.lowercased() } ?? ""
-        let ext = PathUtil.fileExtension(lower)
-        return (ext == "conf" || ext == "ini") && Self.folders.contains(folder)
+    public func accepts(_ file: FileCandidate) -> Bool {
+        guard file.fileExtension == "conf" || file.fileExtension == "ini" else { return false }
+        if file.lowercasedName == "supervisord.conf" || file.lowercasedName == "supervisor.conf" { return true }
+        return Self.folders.contains(file.lowercasedFolderName)
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {

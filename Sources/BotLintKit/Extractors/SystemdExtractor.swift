@@ -15,9 +15,9 @@ import Foundation
 public struct SystemdExtractor: Extractor {
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        let ext = PathUtil.fileExtension(name)
-        return (ext == "service" || ext == "timer") && name.count > ext.count + 1
+    public func accepts(_ file: FileCandidate) -> Bool {
+        let ext = file.fileExtension
+        return (ext == "service" || ext == "timer") && file.name.utf8.count > ext.utf8.count + 1
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {

@@ -2,7 +2,7 @@
 public struct TokenLiteralExtractor: Extractor {
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool { true }
+    public func accepts(_ file: FileCandidate) -> Bool { true }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {
         let ranges = TokenRedaction.findTokens(in: file.bytes)

@@ -44,10 +44,16 @@ struct BotAPISourceKind: Equatable, Sendable {
 
     /// The kind of a file by name; executable files without an extension are scripts.
     static func of(name: String, isExecutable: Bool) -> BotAPISourceKind? {
-        let lowered = name.lowercased()
-        if shellNames.contains(lowered) || lowered.hasPrefix("dockerfile.") || lowered.hasPrefix("procfile.") { return .embeddedShell }
-        let ext = PathUtil.fileExtension(lowered)
-        if ext.isEmpty { return isExecutable ? .shellScript : nil }
+        of(FileCandidate(path: name, name: name, isExecutable: isExecutable))
+    }
+
+    static func of(_ file: FileCandidate) -> BotAPISourceKind? {
+        if file.lowercasedNameHasPrefix("dockerfile.") || file.lowercasedNameHasPrefix("procfile.") { return .embeddedShell }
+        let ext = file.fileExtension
+        if ext.isEmpty {
+            if shellNames.contains(file.lowercasedName) { return .embeddedShell }
+            return file.isExecutable ? .shellScript : nil
+        }
         return byExtension[ext]
     }
 }

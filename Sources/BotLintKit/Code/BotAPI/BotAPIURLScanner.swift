@@ -6,8 +6,8 @@ public struct BotAPIURLScanner: Extractor {
 
     private static let hostSpellings = ByteNeedleSet(["telegram.org", "Telegram.org", "TELEGRAM.ORG"])
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        BotAPISourceKind.of(name: name, isExecutable: isExecutable) != nil
+    public func accepts(_ file: FileCandidate) -> Bool {
+        BotAPISourceKind.of(file) != nil
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {

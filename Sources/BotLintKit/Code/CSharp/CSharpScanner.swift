@@ -5,7 +5,7 @@
 public struct CSharpScanner: Extractor {
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool { name.hasSuffix(".cs") }
+    public func accepts(_ file: FileCandidate) -> Bool { file.fileExtension == "cs" }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {
         var walker = CFamilyWalker(tokens: CFamilyLexer.tokens(file.bytes, syntax: .csharp), path: file.path, dialect: CSharpDialect())

@@ -3,8 +3,8 @@
 public struct GoScanner: Extractor {
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        name.hasSuffix(".go") && !name.hasSuffix("_test.go")
+    public func accepts(_ file: FileCandidate) -> Bool {
+        file.fileExtension == "go" && !file.lowercasedNameHasSuffix("_test.go")
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {

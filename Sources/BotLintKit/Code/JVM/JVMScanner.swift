@@ -5,8 +5,8 @@
 public struct JVMScanner: Extractor {
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        name.hasSuffix(".java") || name.hasSuffix(".kt")
+    public func accepts(_ file: FileCandidate) -> Bool {
+        file.fileExtension == "java" || file.fileExtension == "kt"
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {

@@ -6,12 +6,12 @@ public struct JavaScriptScanner: Extractor {
     private static let javaScriptExtensions: Set<String> = ["js", "mjs", "cjs", "jsx"]
     private static let typeScriptExtensions: Set<String> = ["ts", "mts", "cts", "tsx"]
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        language(of: name) != nil
+    public func accepts(_ file: FileCandidate) -> Bool {
+        Self.language(of: file) != nil
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {
-        guard let language = language(of: file.name) else { return }
+        guard let language = Self.language(of: FileCandidate(path: file.path, name: file.name, isExecutable: false)) else { return }
         guard Self.mayMatter(file.bytes) else {
             analysis.code = CodeSummary(path: file.path, language: language)
             return
@@ -20,16 +20,21 @@ public struct JavaScriptScanner: Extractor {
         analysis.code = JSWalker(file: tokens, path: file.path, language: language).run()
     }
 
-    private func language(of name: String) -> SourceLanguage? {
-        let lowered = name.lowercased()
-        // Declarations and minified bundles are not code anyone wrote to run a bot.
-        if lowered.hasSuffix(".min.js") || lowered.hasSuffix(".d.ts") || lowered.hasSuffix(".d.mts") || lowered.hasSuffix(".d.cts") {
+    private static func language(of file: FileCandidate) -> SourceLanguage? {
+        let language: SourceLanguage
+        if javaScriptExtensions.contains(file.fileExtension) {
+            language = .javascript
+        } else if typeScriptExtensions.contains(file.fileExtension) {
+            language = .typescript
+        } else {
             return nil
         }
-        let ext = PathUtil.fileExtension(lowered)
-        if Self.javaScriptExtensions.contains(ext) { return .javascript }
-        if Self.typeScriptExtensions.contains(ext) { return .typescript }
-        return nil
+        // Declarations and minified bundles are not code anyone wrote to run a bot.
+        if file.lowercasedNameHasSuffix(".min.js") || file.lowercasedNameHasSuffix(".d.ts")
+            || file.lowercasedNameHasSuffix(".d.mts") || file.lowercasedNameHasSuffix(".d.cts") {
+            return nil
+        }
+        return language
     }
 
     /// Everything the scanner reports needs a module keyword, a Telegram library or a Bot API URL;

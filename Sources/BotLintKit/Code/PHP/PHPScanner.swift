@@ -6,7 +6,7 @@
 public struct PHPScanner: Extractor {
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool { name.hasSuffix(".php") }
+    public func accepts(_ file: FileCandidate) -> Bool { file.fileExtension == "php" }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {
         let tokens = CFamilyLexer.tokens(file.bytes, syntax: .php)

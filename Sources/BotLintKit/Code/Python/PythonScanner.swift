@@ -4,9 +4,8 @@
 public struct PythonScanner: Extractor {
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        let ext = PathUtil.fileExtension(name)
-        return ext == "py" || ext == "pyw"
+    public func accepts(_ file: FileCandidate) -> Bool {
+        file.fileExtension == "py" || file.fileExtension == "pyw"
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {

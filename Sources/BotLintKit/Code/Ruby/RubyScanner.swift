@@ -4,8 +4,8 @@
 public struct RubyScanner: Extractor {
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        name.hasSuffix(".rb") || name.hasSuffix(".rake")
+    public func accepts(_ file: FileCandidate) -> Bool {
+        file.fileExtension == "rb" || file.fileExtension == "rake"
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {

@@ -3,7 +3,7 @@
 public struct RustScanner: Extractor {
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool { name.hasSuffix(".rs") || name == "Cargo.toml" }
+    public func accepts(_ file: FileCandidate) -> Bool { file.fileExtension == "rs" || file.name == "Cargo.toml" }
 
     /// The key under which a `Cargo.toml` summary holds `[package] name`: the default binary's name.
     static let packageNameKey = "package.name"

@@ -19,7 +19,7 @@ public struct AppSettingsExtractor: Extractor {
         return nil
     }
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool { Self.kind(of: name) != nil }
+    public func accepts(_ file: FileCandidate) -> Bool { Self.kind(of: file.name) != nil }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {
         guard let kind = Self.kind(of: file.name) else { return }

@@ -5,8 +5,8 @@
 public struct SwiftScanner: Extractor {
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        name.hasSuffix(".swift") && name != "Package.swift"
+    public func accepts(_ file: FileCandidate) -> Bool {
+        file.fileExtension == "swift" && file.name != "Package.swift"
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {

@@ -20,8 +20,8 @@ public struct CrontabExtractor: Extractor {
 
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        Self.kind(path: path, name: name) != nil
+    public func accepts(_ file: FileCandidate) -> Bool {
+        Self.kind(path: file.path, name: file.name) != nil
     }
 
     static func kind(path: String, name: String) -> Kind? {

@@ -8,10 +8,10 @@ public struct ShellScriptExtractor: Extractor {
 
     public init() {}
 
-    public func accepts(path: String, name: String, isExecutable: Bool) -> Bool {
-        let ext = PathUtil.fileExtension(name)
-        if Self.extensions.contains(ext) { return true }
-        return ext.isEmpty && !name.hasPrefix(".") && (isExecutable || Self.scriptNames.contains(name))
+    public func accepts(_ file: FileCandidate) -> Bool {
+        let ext = file.fileExtension
+        if ext.isEmpty { return !PathUtil.hasPrefix(file.name, ".") && (file.isExecutable || Self.scriptNames.contains(file.name)) }
+        return Self.extensions.contains(ext)
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {
