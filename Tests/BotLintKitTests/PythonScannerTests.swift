@@ -21,6 +21,22 @@ private func kinds(_ summary: CodeSummary) -> [ReceiveKind] { summary.facts.map(
         #expect(!scanner.accepts(path: "bot.pyc", name: "bot.pyc", isExecutable: false))
         #expect(!scanner.accepts(path: "index.js", name: "index.js", isExecutable: false))
     }
+
+    /// Files are scanned while the repository is read only when a Telegram marker sits in code
+    /// or a string value; docstrings and comments that mention polling leave them for the linker.
+    @Test(arguments: [
+        ("def load():\n    \"\"\"Unlike bot.py, never calls run_polling().\"\"\"\n    return 1\n", false),
+        ("# the webhook lives in web.py\nx = 1\n", false),
+        ("class A:\n    '''Talks to Telegram.'''\n    pass\n", false),
+        ("app.run_polling()\n", true),
+        ("import telegram\n", true),
+        ("URL = \"https://api.telegram.org/bot%s/getUpdates\"\n", true),
+        ("print(\"polling\")\n", true),
+        ("class BotConfig(AppConfig):\n    name = 'bot'\n", true),
+    ])
+    func scansEagerlyOnlyForMarkersInCode(_ source: String, _ eager: Bool) {
+        #expect(PythonScanner().scansEagerly(SourceFile(path: "m.py", bytes: Array(source.utf8))) == eager, "\(source)")
+    }
 }
 
 @Suite struct PythonTelegramBotTests {

@@ -11,7 +11,35 @@ enum TelegramMarkers {
 }
 
 extension PythonScanner: DeferrableExtractor {
-    public func scansEagerly(_ file: SourceFile) -> Bool { TelegramMarkers.present(in: file.bytes) }
+    /// Docstrings and comments mention polling and webhooks all the time ("unlike bot.py this
+    /// never calls run_polling()"); a marker counts only in a name or a string value. Lexing
+    /// costs a fraction of the full scan, and only files with a marker are lexed.
+    public func scansEagerly(_ file: SourceFile) -> Bool {
+        let markers = TelegramMarkers.needles.offsets(in: file.bytes)
+        guard !markers.isEmpty else { return false }
+        return Self.anyOutsideDocstrings(markers, PythonLexer.tokenize(file.bytes))
+    }
+
+    /// Whether a marker starts inside a name or a string token that is not a statement of its
+    /// own (a docstring). Both lists are in file order, so one pass over each.
+    static func anyOutsideDocstrings(_ markers: [Int], _ stream: PythonTokenStream) -> Bool {
+        let tokens = stream.tokens
+        var next = 0
+        for (index, token) in tokens.enumerated() {
+            while next < markers.count, markers[next] < token.start { next += 1 }
+            guard next < markers.count else { return false }
+            guard markers[next] < token.end, token.kind == .name || token.kind == .string else { continue }
+            if token.kind == .string, isStatementOfItsOwn(index, tokens) { continue }
+            return true
+        }
+        return false
+    }
+
+    private static func isStatementOfItsOwn(_ index: Int, _ tokens: [PythonToken]) -> Bool {
+        let startsLine = index == 0 || [.newline, .indent, .dedent].contains(tokens[index - 1].kind)
+        let endsLine = index + 1 == tokens.count || [.newline, .end, .dedent].contains(tokens[index + 1].kind)
+        return startsLine && endsLine
+    }
 }
 
 extension JavaScriptScanner: DeferrableExtractor {

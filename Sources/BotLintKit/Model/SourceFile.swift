@@ -299,6 +299,25 @@ public struct ByteNeedleSet: Sendable {
         }
     }
 
+    /// Start offsets of every occurrence of any needle, ascending.
+    public func offsets(in haystack: [UInt8]) -> [Int] {
+        var found: [Int] = []
+        haystack.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            for group in groups {
+                var offset = 0
+                while offset < raw.count, let hit = memchr(base + offset, Int32(group.anchor), raw.count - offset) {
+                    let at = base.distance(to: UnsafeRawPointer(hit))
+                    for needle in group.needles where Self.matches(needle, at: at - needle.anchor, in: raw) {
+                        found.append(at - needle.anchor)
+                    }
+                    offset = at + 1
+                }
+            }
+        }
+        return found.sorted()
+    }
+
     private static func matches(_ needle: Needle, at start: Int, in raw: UnsafeRawBufferPointer) -> Bool {
         guard start >= 0, start + needle.bytes.count <= raw.count else { return false }
         for (k, byte) in needle.bytes.enumerated() where raw[start + k] != byte { return false }
