@@ -4,7 +4,7 @@ public struct Linker {
     let index: RepositoryIndex
 
     init(analyses: [FileAnalysis], allPaths: [String], deferredCode: DeferredCodeLoader? = nil) {
-        index = RepositoryIndex(analyses, allPaths: Set(allPaths), deferredCode: deferredCode)
+        index = RepositoryIndex(analyses, allPaths: allPaths, deferredCode: deferredCode)
     }
 
     public func link() -> Topology {
