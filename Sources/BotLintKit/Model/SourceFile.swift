@@ -230,7 +230,9 @@ public enum ByteSearch {
                 while offset <= lastAnchor {
                     guard let hit = memchr(base + offset, anchorByte, lastAnchor - offset + 1) else { return nil }
                     let position = base.distance(to: UnsafeRawPointer(hit)) - anchor
-                    if memcmp(base + position, needleBase, needle.count) == 0 { return position }
+                    // First and last bytes inline: most candidates fail there, cheaper than a call.
+                    if h[position] == n[0], h[position + needle.count - 1] == n[needle.count - 1],
+                       memcmp(base + position, needleBase, needle.count) == 0 { return position }
                     offset = position + anchor + 1
                 }
                 return nil
@@ -260,68 +262,93 @@ public enum ByteSearch {
 /// Needles searched together, for prefilters that run on every file: each needle is anchored on
 /// its rarest byte once, needles sharing an anchor are checked at the same `memchr` hits, and a
 /// hit is verified inline (most fail on the first byte; a `memcmp` call per hit cost more than
-/// the search).
+/// the search). Needles live in one flat byte array and the loops run on raw pointers: iterating
+/// arrays of arrays retained and released them at every hit, which cost more than the search.
 public struct ByteNeedleSet: Sendable {
-    private struct Needle: Sendable {
-        var bytes: [UInt8]
-        var anchor: Int
-    }
-
-    private let groups: [(anchor: UInt8, needles: [Needle])]
+    /// Every needle's bytes, one after another.
+    private let bytes: [UInt8]
+    /// Needle k is `bytes[start[k]..<start[k + 1]]`, anchored at `anchor[k]` within itself.
+    private let start: [Int]
+    private let anchor: [Int]
+    /// Distinct anchor bytes, each with the needles that share it (`members[memberStart[g]..<memberStart[g + 1]]`).
+    private let groupByte: [UInt8]
+    private let memberStart: [Int]
+    private let members: [Int]
 
     public init(_ needles: [String]) {
-        var groups: [(anchor: UInt8, needles: [Needle])] = []
+        var grouped: [(byte: UInt8, needles: [Int])] = []
+        var bytes: [UInt8] = []
+        var start: [Int] = []
+        var anchor: [Int] = []
         for text in needles where !text.isEmpty {
-            let bytes = Array(text.utf8)
-            let anchor = ByteSearch.rarestIndex(bytes)
-            let needle = Needle(bytes: bytes, anchor: anchor)
-            if let group = groups.firstIndex(where: { $0.anchor == bytes[anchor] }) {
-                groups[group].needles.append(needle)
+            let needle = Array(text.utf8)
+            // Sharing anchors across needles was measured slower: verifying more needles at each
+            // hit of a common byte costs more than another memchr pass.
+            let at = ByteSearch.rarestIndex(needle)
+            let index = start.count
+            start.append(bytes.count)
+            anchor.append(at)
+            bytes += needle
+            if let group = grouped.firstIndex(where: { $0.byte == needle[at] }) {
+                grouped[group].needles.append(index)
             } else {
-                groups.append((bytes[anchor], [needle]))
+                grouped.append((needle[at], [index]))
             }
         }
-        self.groups = groups
+        start.append(bytes.count)
+        self.bytes = bytes
+        self.start = start
+        self.anchor = anchor
+        groupByte = grouped.map(\.byte)
+        memberStart = grouped.reduce(into: [0]) { $0.append($0.last! + $1.needles.count) }
+        members = grouped.flatMap(\.needles)
     }
 
     public func occurs(in haystack: [UInt8]) -> Bool {
-        haystack.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return false }
-            for group in groups {
-                var offset = 0
-                while offset < raw.count, let hit = memchr(base + offset, Int32(group.anchor), raw.count - offset) {
-                    let at = base.distance(to: UnsafeRawPointer(hit))
-                    for needle in group.needles where Self.matches(needle, at: at - needle.anchor, in: raw) { return true }
-                    offset = at + 1
-                }
-            }
-            return false
-        }
+        var found = false
+        scan(haystack) { _ in found = true; return false }
+        return found
     }
 
     /// Start offsets of every occurrence of any needle, ascending.
     public func offsets(in haystack: [UInt8]) -> [Int] {
         var found: [Int] = []
-        haystack.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            for group in groups {
-                var offset = 0
-                while offset < raw.count, let hit = memchr(base + offset, Int32(group.anchor), raw.count - offset) {
-                    let at = base.distance(to: UnsafeRawPointer(hit))
-                    for needle in group.needles where Self.matches(needle, at: at - needle.anchor, in: raw) {
-                        found.append(at - needle.anchor)
-                    }
-                    offset = at + 1
-                }
-            }
-        }
+        scan(haystack) { found.append($0); return true }
         return found.sorted()
     }
 
-    private static func matches(_ needle: Needle, at start: Int, in raw: UnsafeRawBufferPointer) -> Bool {
-        guard start >= 0, start + needle.bytes.count <= raw.count else { return false }
-        for (k, byte) in needle.bytes.enumerated() where raw[start + k] != byte { return false }
-        return true
+    /// Calls `report` with each match's start (group by group) until it returns false.
+    private func scan(_ haystack: [UInt8], _ report: (Int) -> Bool) {
+        haystack.withUnsafeBufferPointer { text in
+            bytes.withUnsafeBufferPointer { needleBytes in
+                start.withUnsafeBufferPointer { start in
+                    anchor.withUnsafeBufferPointer { anchor in
+                        members.withUnsafeBufferPointer { members in
+                            guard let base = text.baseAddress else { return }
+                            let count = text.count
+                            for group in 0..<groupByte.count {
+                                let byte = Int32(groupByte[group])
+                                let first = memberStart[group], last = memberStart[group + 1]
+                                var offset = 0
+                                while offset < count, let hit = memchr(base + offset, byte, count - offset) {
+                                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                                    for m in first..<last {
+                                        let needle = members[m]
+                                        let from = at - anchor[needle]
+                                        let length = start[needle + 1] - start[needle]
+                                        guard from >= 0, from + length <= count else { continue }
+                                        var k = 0
+                                        while k < length, text[from + k] == needleBytes[start[needle] + k] { k += 1 }
+                                        if k == length, !report(from) { return }
+                                    }
+                                    offset = at + 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 
