@@ -61,6 +61,18 @@ import Testing
         #expect(analysis.problems.count == 1)
     }
 
+    /// Regression (found by fuzzing railway.toml): toml++ asserts that a value starts where an
+    /// array holds `}` after `[` or `,`, instead of reporting an error.
+    @Test(arguments: ["a = [ } ]\n", "a = [ 1, } ]\n", "a = { b = [ } ] }\n", "a = [\n  # c\n  }\n]\n",
+                      "a = [ 1,\n\"\"\"x\ny\"\"\", } ]\n"])
+    func aBraceWhereAnArrayValueBelongsIsReportedNotParsed(_ text: String) {
+        for (extractor, name) in [(FlyTomlExtractor() as any Extractor, "fly.toml"), (RailwayExtractor(), "railway.toml")] {
+            let analysis = analyze(extractor, name, "app = \"x\"\n" + text)
+            #expect(analysis.problems.first?.message == "a value is missing before `}`", "\(name): \(text)")
+        }
+        #expect(TOMLKeyScanner.linesWithABraceWhereAValueBelongs(Array("a = \"[}\"\nb = '[,}'\nc = { d = [1] }\n".utf8)).isEmpty)
+    }
+
     /// A `[` that opens an array value on its own line is not a header.
     @Test func bracketsInsideMultiLineArraysAreValues() {
         let text = "[processes]\nbot = \"python bot.py\"\n[env]\nLIST = [\n  [\n    1\n  ],\n]\n"

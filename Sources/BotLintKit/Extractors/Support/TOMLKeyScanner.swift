@@ -23,7 +23,52 @@ struct TOMLKeyScanner {
     static func linesTheParserCannotTake(_ bytes: [UInt8]) -> [(line: Int, problem: String)] {
         let nameless = scanner(for: bytes).namelessHeaderLines.map { ($0, "a table header without a name") }
         let deep = linesWithTooDeepKeys(bytes).map { ($0, "a key nested deeper than \(KeyLocator.maxDepth) levels was not read") }
-        return (nameless + deep).sorted { $0.0 < $1.0 }
+        let braces = linesWithABraceWhereAValueBelongs(bytes).map { ($0, "a value is missing before `}`") }
+        return (nameless + deep + braces).sorted { $0.0 < $1.0 }
+    }
+
+    /// Lines where `}` follows `[` or `,` (whitespace and comments between): toml++ asserts that a
+    /// value starts there instead of reporting an error (found by fuzzing `a = [ } ]`).
+    static func linesWithABraceWhereAValueBelongs(_ bytes: [UInt8]) -> [Int] {
+        var lines: [Int] = []
+        var line = 1
+        var previous: UInt8 = 0
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            switch byte {
+            case UInt8(ascii: "\n"):
+                line += 1
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                break
+            case UInt8(ascii: "#"):
+                while i + 1 < bytes.count, bytes[i + 1] != UInt8(ascii: "\n") { i += 1 }
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                let tripled = i + 2 < bytes.count && bytes[i + 1] == byte && bytes[i + 2] == byte
+                var end = i + (tripled ? 3 : 1)
+                while end < bytes.count {
+                    if byte == UInt8(ascii: "\""), bytes[end] == UInt8(ascii: "\\") { end += 2; continue }
+                    if !tripled, bytes[end] == UInt8(ascii: "\n") { break }
+                    if bytes[end] == byte, !tripled || (end + 2 < bytes.count && bytes[end + 1] == byte && bytes[end + 2] == byte) {
+                        end += tripled ? 2 : 0
+                        break
+                    }
+                    if bytes[end] == UInt8(ascii: "\n") { line += 1 }
+                    end += 1
+                }
+                i = min(end, bytes.count - 1)
+                if bytes[i] == UInt8(ascii: "\n") { continue }
+                previous = byte
+            default:
+                if byte == UInt8(ascii: "}"), previous == UInt8(ascii: "[") || previous == UInt8(ascii: ","),
+                   lines.last != line {
+                    lines.append(line)
+                }
+                previous = byte
+            }
+            i += 1
+        }
+        return lines
     }
 
     private static func scanner(for bytes: [UInt8]) -> TOMLKeyScanner {
