@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BotLintKit
 
@@ -70,7 +71,18 @@ import Testing
             let analysis = analyze(extractor, name, "app = \"x\"\n" + text)
             #expect(analysis.problems.first?.message == "a value is missing before `}`", "\(name): \(text)")
         }
-        #expect(TOMLKeyScanner.linesWithABraceWhereAValueBelongs(Array("a = \"[}\"\nb = '[,}'\nc = { d = [1] }\n".utf8)).isEmpty)
+        #expect(TOMLKeyScanner.linesWithAValueTheParserAssertsOn(Array("a = \"[}\"\nb = '[,}'\nc = { d = [1] }\n".utf8)).isEmpty)
+    }
+
+    /// Regression (fuzzing railway.toml): the same assertion for U+0085, U+2028 and U+2029 where
+    /// an array value belongs.
+    @Test(arguments: ["a = [\u{85}1]\n", "a = [\u{2028}1]\n", "a = [ 1,\u{2029}2]\n"])
+    func unicodeLineBreaksOutsideStringsAreReportedNotParsed(_ text: String) {
+        for (extractor, name) in [(FlyTomlExtractor() as any Extractor, "fly.toml"), (RailwayExtractor(), "railway.toml")] {
+            let analysis = analyze(extractor, name, "app = \"x\"\n" + text)
+            #expect(analysis.problems.first?.message == "a Unicode line break outside a string", "\(name)")
+        }
+        #expect(TOMLKeyScanner.linesWithAValueTheParserAssertsOn(Array("a = \"\u{2028}\"\n# \u{85}\n".utf8)).isEmpty)
     }
 
     /// A `[` that opens an array value on its own line is not a header.
@@ -102,6 +114,22 @@ import Testing
             }
         }
     }
+
+    /// Regression (fuzzing): an annotation whose `(` never closes ran the function-name search
+    /// over a range that ended before it began.
+    @Test(arguments: ["main.go", "Bot.java", "Program.cs", "bot.php"])
+    func anUnclosedAnnotationBeforeABlockIsRead(_ name: String) {
+        for extractor in Extractors.all where extractor.accepts(path: name, name: name, isExecutable: false) {
+            for input in ["@(x {\n}", "@ (a, b {\n}\n", "x @(y {}"] {
+                #expect(analyze(extractor, name, input).path == name)
+            }
+            #expect(analyze(extractor, name, bytes: Self.unclosedAnnotationCrash).path == name)
+        }
+    }
+
+    /// The fuzzer's input (a Makefile and a Helm template run together), kept whole: the crash
+    /// needs its exact token layout.
+    static let unclosedAnnotationCrash = [UInt8](Data(base64Encoded: "PGFydGluZyB0aGUgYm90IGxvY2FsbHl2L2Jpbi9weXRob24KRU5UUlkgOj0gYm90bnYKZXhwb3J0CgouUEhPTlk6IGkJhoaGhmhlIGJvdCBsb2NhbGx5Li4uIgoJQCQoUFlUPiBbXSwKICAgIDEKa2luZDogRGVwbG95bWVudAptZXRhZGF0YToKICBuYW1lOiB7eyBpbmNsdWRlICJxdW90ZXMtYm90LmZ1bGxuYW1lIiAuIH19CnNwZWM6CiAgcmVwbGljYXM6IHt7ICAgICBdLAogICAgXSwKICAgICdhc3luY19yZXFldXN0cycgPT4gZW52KHJuIFRIT04pIC1tIHJ1ZmYgY2hlY2sgLgoKZGVwbG95OgoJZmx5IGRlcGxvPT4gb20vYXBpL3RlbGVncmFtL3dlYmhvb2snKSwKICAgICAgICAgICAgJ2NvbW1hbmRzJyA9PiBbXSwKICAgIDEKa2luZDogRGVwbG95bWVudAptZXRhZGF0YToKICBuYW1lOiB7eyBpbmNsdWRlICJxdW90ZXMtYm90LmZ1bGxuYW1lIiAuCWlmIGVyciAhPSBuaWwgewoJCWxvZy5QYW5pYyhlcnIpCgl9CgoJdSA6PSB0Z2JvdGFwaSB9fQpzcGVjOgogIHJlcGxpY2FzOiB7eyAgICAgXSwKICAgIF0sCiAgICAnYXN5bmNfcmVxZXVzdHMnID0+IGVudihybiBjLlNlbmQoIldoYXQgaXMgdGhlIGNlZmlsZWwgb3MgdGhlIGNlZmlsZWwgb2YgCl07Cg==")!)
 
     @Test func everyFormatHasAnExtractor() {
         for name in Self.names {

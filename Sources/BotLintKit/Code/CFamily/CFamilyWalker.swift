@@ -318,8 +318,12 @@ struct CFamilyWalker {
         var afterAnnotations = header.lowerBound
         while afterAnnotations + 1 < header.upperBound, tokens[afterAnnotations].isPunctuator("@") {
             afterAnnotations += 2
-            if afterAnnotations < header.upperBound, tokens[afterAnnotations].isPunctuator("(") { afterAnnotations = closing(afterAnnotations) + 1 }
+            if afterAnnotations < header.upperBound, tokens[afterAnnotations].isPunctuator("(") {
+                // An unclosed `(` in broken input closes past the header.
+                afterAnnotations = min(closing(afterAnnotations) + 1, header.upperBound)
+            }
         }
+        afterAnnotations = min(afterAnnotations, header.upperBound)
         if let open = (afterAnnotations..<header.upperBound).first(where: { tokens[$0].isPunctuator("(") }), open > afterAnnotations,
            tokens[open - 1].kind == .identifier, !CFamilyKeywords.control.contains(tokens[open - 1].text),
            open - 1 > afterAnnotations || tokens[header.upperBound - 1].isPunctuator(")") {

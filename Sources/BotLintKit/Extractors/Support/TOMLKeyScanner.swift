@@ -23,14 +23,14 @@ struct TOMLKeyScanner {
     static func linesTheParserCannotTake(_ bytes: [UInt8]) -> [(line: Int, problem: String)] {
         let nameless = scanner(for: bytes).namelessHeaderLines.map { ($0, "a table header without a name") }
         let deep = linesWithTooDeepKeys(bytes).map { ($0, "a key nested deeper than \(KeyLocator.maxDepth) levels was not read") }
-        let braces = linesWithABraceWhereAValueBelongs(bytes).map { ($0, "a value is missing before `}`") }
-        return (nameless + deep + braces).sorted { $0.0 < $1.0 }
+        return (nameless + deep + linesWithAValueTheParserAssertsOn(bytes)).sorted { $0.0 < $1.0 }
     }
 
-    /// Lines where `}` follows `[` or `,` (whitespace and comments between): toml++ asserts that a
-    /// value starts there instead of reporting an error (found by fuzzing `a = [ } ]`).
-    static func linesWithABraceWhereAValueBelongs(_ bytes: [UInt8]) -> [Int] {
-        var lines: [Int] = []
+    /// Lines where toml++ asserts that a value starts instead of reporting an error (found by
+    /// fuzzing): `}` after `[` or `,` (whitespace and comments between), and the Unicode line
+    /// breaks U+0085, U+2028 and U+2029 outside strings and comments (never valid TOML).
+    static func linesWithAValueTheParserAssertsOn(_ bytes: [UInt8]) -> [(line: Int, problem: String)] {
+        var lines: [(line: Int, problem: String)] = []
         var line = 1
         var previous: UInt8 = 0
         var i = 0
@@ -61,8 +61,13 @@ struct TOMLKeyScanner {
                 previous = byte
             default:
                 if byte == UInt8(ascii: "}"), previous == UInt8(ascii: "[") || previous == UInt8(ascii: ","),
-                   lines.last != line {
-                    lines.append(line)
+                   lines.last?.line != line {
+                    lines.append((line, "a value is missing before `}`"))
+                }
+                let unicodeBreak = (byte == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0x85)
+                    || (byte == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9))
+                if unicodeBreak, lines.last?.line != line {
+                    lines.append((line, "a Unicode line break outside a string"))
                 }
                 previous = byte
             }
