@@ -76,11 +76,12 @@ import Testing
 
     /// Regression (fuzzing railway.toml): the same assertion for U+0085, U+2028 and U+2029 where
     /// an array value belongs.
-    @Test(arguments: ["a = [\u{85}1]\n", "a = [\u{2028}1]\n", "a = [ 1,\u{2029}2]\n"])
-    func unicodeLineBreaksOutsideStringsAreReportedNotParsed(_ text: String) {
+    @Test(arguments: [("a = [\u{85}1]\n", "next-line character (U+0085)"), ("a = [\u{2028}1]\n", "line separator (U+2028)"),
+                      ("a = [ 1,\u{2029}2]\n", "paragraph separator (U+2029)")])
+    func unicodeLineBreaksOutsideStringsAreReportedNotParsed(_ text: String, _ character: String) {
         for (extractor, name) in [(FlyTomlExtractor() as any Extractor, "fly.toml"), (RailwayExtractor(), "railway.toml")] {
             let analysis = analyze(extractor, name, "app = \"x\"\n" + text)
-            #expect(analysis.problems.first?.message == "a Unicode line break outside a string", "\(name)")
+            #expect(analysis.problems.first?.message == "an invisible \(character) outside a string: delete it", "\(name)")
         }
         #expect(TOMLKeyScanner.linesWithAValueTheParserAssertsOn(Array("a = \"\u{2028}\"\n# \u{85}\n".utf8)).isEmpty)
     }

@@ -14,8 +14,8 @@ public struct FlyTomlExtractor: Extractor {
     public init() {}
 
     public func accepts(_ file: FileCandidate) -> Bool {
-        file.name == "fly.toml" || (file.fileExtension == "toml" && PathUtil.hasPrefix(file.name, "fly.")
-            && PathUtil.hasSuffix(file.name, ".toml") && file.name.utf8.count > "fly..toml".utf8.count)
+        file.name == "fly.toml" || (PathUtil.hasPrefix(file.name, "fly.") && PathUtil.hasSuffix(file.name, ".toml")
+            && file.name.utf8.count > "fly..toml".utf8.count)
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {

@@ -116,7 +116,6 @@ public struct FileCandidate: Sendable {
     }
 
     /// Byte comparison: `String.hasSuffix` compares by Unicode characters, which costs far more.
-    public func nameHasSuffix(_ suffix: StaticString) -> Bool { PathUtil.hasSuffix(name, suffix) }
     public func lowercasedNameHasSuffix(_ suffix: StaticString) -> Bool { PathUtil.hasSuffix(lowercasedName, suffix) }
     public func lowercasedNameHasPrefix(_ prefix: StaticString) -> Bool { PathUtil.hasPrefix(lowercasedName, prefix) }
 }

@@ -112,3 +112,14 @@ struct DirectoryWalker {
         }
     }
 }
+
+/// A `readdir` entry's name; nil when it is not valid UTF-8 (it could not be reported or reopened).
+enum DirectoryEntryName {
+    static func of(_ item: UnsafeMutablePointer<dirent>) -> String? {
+        withUnsafePointer(to: &item.pointee.d_name) { tuple in
+            tuple.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: tuple.pointee)) {
+                String(validatingCString: $0)
+            }
+        }
+    }
+}

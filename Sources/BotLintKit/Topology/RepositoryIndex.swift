@@ -23,7 +23,7 @@ struct RepositoryIndex: Sendable {
         for path in sorted {
             if PathUtil.hasSuffix(path, ".py") {
                 let name = PathUtil.lastComponent(of: path)
-                tails[String(name.utf8.dropLast(3))!, default: []].append(path)
+                tails[String(name.dropLast(3)), default: []].append(path)
             }
             byDirectory[PathUtil.directory(of: path), default: []].append(path)
         }

@@ -43,10 +43,6 @@ struct BotAPISourceKind: Equatable, Sendable {
     private static let shellNames: Set<String> = ["makefile", "gnumakefile", "dockerfile", "containerfile", "procfile", "justfile"]
 
     /// The kind of a file by name; executable files without an extension are scripts.
-    static func of(name: String, isExecutable: Bool) -> BotAPISourceKind? {
-        of(FileCandidate(path: name, name: name, isExecutable: isExecutable))
-    }
-
     static func of(_ file: FileCandidate) -> BotAPISourceKind? {
         if file.lowercasedNameHasPrefix("dockerfile.") || file.lowercasedNameHasPrefix("procfile.") { return .embeddedShell }
         let ext = file.fileExtension

@@ -11,7 +11,7 @@ public struct BotAPIURLScanner: Extractor {
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {
-        guard let kind = BotAPISourceKind.of(name: file.name, isExecutable: file.isExecutable) else { return }
+        guard let kind = BotAPISourceKind.of(FileCandidate(path: file.path, isExecutable: file.isExecutable)) else { return }
         // memmem first: most files never mention the host, and the case-insensitive scan is slower.
         guard Self.hostSpellings.occurs(in: file.bytes),
               !BotAPIMethod.hostMarkerOffsets(in: file.bytes, range: 0..<file.bytes.count).isEmpty else { return }

@@ -11,7 +11,7 @@ public struct JavaScriptScanner: Extractor {
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {
-        guard let language = Self.language(of: FileCandidate(path: file.path, name: file.name, isExecutable: false)) else { return }
+        guard let language = Self.language(of: FileCandidate(path: file.path)) else { return }
         guard Self.mayMatter(file.bytes) else {
             analysis.code = CodeSummary(path: file.path, language: language)
             return

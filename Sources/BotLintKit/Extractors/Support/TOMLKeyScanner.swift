@@ -13,6 +13,11 @@ struct TOMLKeyScanner {
     /// Header lines whose name is missing (`[`, `[ # x`, `[=]`): toml++ aborts on an assertion
     /// instead of reporting them.
     private var namelessHeaderLines: [Int] = []
+    /// Lines of values toml++ asserts on instead of reporting (see `linesWithAValueTheParserAssertsOn`).
+    private var valueAssertionLines: [(line: Int, problem: String)] = []
+    private var currentLine = 0
+    /// The last byte of a value outside strings and comments, across its lines.
+    private var previousValueByte: UInt8 = 0
 
     static func scan(_ bytes: [UInt8]) -> [KeyLocator.Sighting] {
         scanner(for: bytes).sightings
@@ -21,59 +26,17 @@ struct TOMLKeyScanner {
     /// Lines the TOML parser (toml++) would crash on rather than report, with what is wrong:
     /// they are blanked before parsing and reported as a parse problem.
     static func linesTheParserCannotTake(_ bytes: [UInt8]) -> [(line: Int, problem: String)] {
-        let nameless = scanner(for: bytes).namelessHeaderLines.map { ($0, "a table header without a name") }
         let deep = linesWithTooDeepKeys(bytes).map { ($0, "a key nested deeper than \(KeyLocator.maxDepth) levels was not read") }
-        return (nameless + deep + linesWithAValueTheParserAssertsOn(bytes)).sorted { $0.0 < $1.0 }
+        let scanned = scanner(for: bytes)
+        let nameless = scanned.namelessHeaderLines.map { ($0, "a table header without a name") }
+        return (nameless + deep + scanned.valueAssertionLines).sorted { $0.0 < $1.0 }
     }
 
     /// Lines where toml++ asserts that a value starts instead of reporting an error (found by
-    /// fuzzing): `}` after `[` or `,` (whitespace and comments between), and the Unicode line
-    /// breaks U+0085, U+2028 and U+2029 outside strings and comments (never valid TOML).
+    /// fuzzing): `}` after `[` or `,` in a value, and the Unicode line breaks U+0085, U+2028 and
+    /// U+2029 outside its strings (never valid TOML).
     static func linesWithAValueTheParserAssertsOn(_ bytes: [UInt8]) -> [(line: Int, problem: String)] {
-        var lines: [(line: Int, problem: String)] = []
-        var line = 1
-        var previous: UInt8 = 0
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            switch byte {
-            case UInt8(ascii: "\n"):
-                line += 1
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
-                break
-            case UInt8(ascii: "#"):
-                while i + 1 < bytes.count, bytes[i + 1] != UInt8(ascii: "\n") { i += 1 }
-            case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                let tripled = i + 2 < bytes.count && bytes[i + 1] == byte && bytes[i + 2] == byte
-                var end = i + (tripled ? 3 : 1)
-                while end < bytes.count {
-                    if byte == UInt8(ascii: "\""), bytes[end] == UInt8(ascii: "\\") { end += 2; continue }
-                    if !tripled, bytes[end] == UInt8(ascii: "\n") { break }
-                    if bytes[end] == byte, !tripled || (end + 2 < bytes.count && bytes[end + 1] == byte && bytes[end + 2] == byte) {
-                        end += tripled ? 2 : 0
-                        break
-                    }
-                    if bytes[end] == UInt8(ascii: "\n") { line += 1 }
-                    end += 1
-                }
-                i = min(end, bytes.count - 1)
-                if bytes[i] == UInt8(ascii: "\n") { continue }
-                previous = byte
-            default:
-                if byte == UInt8(ascii: "}"), previous == UInt8(ascii: "[") || previous == UInt8(ascii: ","),
-                   lines.last?.line != line {
-                    lines.append((line, "a value is missing before `}`"))
-                }
-                let unicodeBreak = (byte == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0x85)
-                    || (byte == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9))
-                if unicodeBreak, lines.last?.line != line {
-                    lines.append((line, "a Unicode line break outside a string"))
-                }
-                previous = byte
-            }
-            i += 1
-        }
-        return lines
+        scanner(for: bytes).valueAssertionLines
     }
 
     private static func scanner(for bytes: [UInt8]) -> TOMLKeyScanner {
@@ -140,6 +103,7 @@ struct TOMLKeyScanner {
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
     private mutating func scanLine(_ line: Range<Int>, number: Int) {
+        currentLine = number
         var i = line.lowerBound
         if let delimiter = openString {
             guard let close = find(delimiter, in: i..<line.upperBound) else { return }
@@ -195,6 +159,7 @@ struct TOMLKeyScanner {
             sightings.append(.init(keyPath: table + parts.prefix(length), key: position, value: position))
         }
         sightings.append(.init(keyPath: table + parts, key: position, value: value))
+        previousValueByte = UInt8(ascii: "=")
         scanValue(from: valueStart, to: line.upperBound)
     }
 
@@ -243,6 +208,10 @@ struct TOMLKeyScanner {
         while i < end {
             let byte = bytes[i]
             if byte == UInt8(ascii: "#") { return }
+            if byte != UInt8(ascii: " "), byte != UInt8(ascii: "\t"), byte != UInt8(ascii: "\r") {
+                noteAssertion(at: i, after: previousValueByte)
+                previousValueByte = byte
+            }
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
                 let triple = [byte, byte, byte]
                 if i + 2 < end, Array(bytes[i..<(i + 3)]) == triple {
@@ -257,6 +226,24 @@ struct TOMLKeyScanner {
             if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") { bracketDepth = max(0, bracketDepth - 1) }
             i += 1
         }
+    }
+
+    private mutating func noteAssertion(at i: Int, after previous: UInt8) {
+        guard valueAssertionLines.last?.line != currentLine else { return }
+        if bytes[i] == UInt8(ascii: "}"), previous == UInt8(ascii: "[") || previous == UInt8(ascii: ",") {
+            valueAssertionLines.append((currentLine, "a value is missing before `}`"))
+        } else if let name = Self.unicodeLineBreak(at: i, in: bytes) {
+            valueAssertionLines.append((currentLine, "an invisible \(name) outside a string: delete it"))
+        }
+    }
+
+    /// U+0085 (NEL), U+2028 and U+2029 in UTF-8.
+    private static func unicodeLineBreak(at i: Int, in bytes: [UInt8]) -> String? {
+        if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x85 { return "next-line character (U+0085)" }
+        guard bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 else { return nil }
+        if bytes[i + 2] == 0xA8 { return "line separator (U+2028)" }
+        if bytes[i + 2] == 0xA9 { return "paragraph separator (U+2029)" }
+        return nil
     }
 
     private func skipString(from start: Int, quote: UInt8, to end: Int) -> Int {
