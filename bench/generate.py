@@ -3,7 +3,8 @@
 
     bench/generate.py OUT --files 20000 [--seed 1] [--git]   a monorepo: bot services with deploy
         files among ordinary code, docs, data, binary assets, a vendored folder and git-ignored
-        folders (node_modules, .venv); about 10 KB per file (1k: 10 MB, 100k: 1 GB)
+        folders (node_modules, .venv); about 10 KB per tracked file (1k: 10 MB, 20k: 200 MB,
+        100k: 1 GB)
     bench/generate.py OUT --bot-repo [--git]                  a typical 200-file bot repository
 
 --git makes OUT a git repository with everything committed (what botlint and rg see in CI).
@@ -200,21 +201,21 @@ def noise(out, rng, n):
     if kind < 0.36:
         # One file in fifty mentions a polling call in a docstring or comment, as real code does.
         mention = "; unlike bot.py it never calls run_polling()" if n % 50 == 0 else ""
-        out.text(f"{folder}/m{n}.py", PY_NOISE.format(n=n, mention=mention) * rng.randint(1, 30))
+        out.text(f"{folder}/m{n}.py", PY_NOISE.format(n=n, mention=mention) * rng.randint(1, 38))
     elif kind < 0.68:
         mention = " (see bot.launch() in the bot service)" if n % 50 == 0 else ""
-        out.text(f"{folder}/m{n}.js", JS_NOISE.format(n=n, mention=mention) * rng.randint(1, 30))
+        out.text(f"{folder}/m{n}.js", JS_NOISE.format(n=n, mention=mention) * rng.randint(1, 38))
     elif kind < 0.80:
-        out.text(f"docs/d{n % 50}/n{n}.md", MD.format(n=n) * rng.randint(1, 10))
+        out.text(f"docs/d{n % 50}/n{n}.md", MD.format(n=n) * rng.randint(1, 15))
     elif kind < 0.88:
         out.text(f"data/d{n % 50}/r{n}.json",
-                 '{"rows": [%s]}\n' % ",".join(str(rng.random()) for _ in range(rng.randint(10, 2000))))
+                 '{"rows": [%s]}\n' % ",".join(str(rng.random()) for _ in range(rng.randint(10, 3000))))
     elif kind < 0.90:
         # Binary assets: a PNG header, NUL bytes early, random payload.
         out.bytes(f"assets/a{n % 20}/img{n}.png",
                   b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + rng.randbytes(rng.randint(1000, 60000)))
     elif kind < 0.95:
-        out.text(f"vendor/github.com/acme/util{n % 31}/u{n}.go", GO_VENDORED.format(n=n) * rng.randint(1, 20))
+        out.text(f"vendor/github.com/acme/util{n % 31}/u{n}.go", GO_VENDORED.format(n=n) * rng.randint(1, 30))
     elif kind < 0.98:
         out.text(f"node_modules/dep{n % 211}/lib/h{n}.js", NODE_MODULE.format(n=n) * rng.randint(1, 20))
     else:

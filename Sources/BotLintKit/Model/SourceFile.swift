@@ -167,6 +167,8 @@ public enum PathUtil {
     /// Resolves `.` and `..` without touching the file system; leading `..` that would leave the
     /// root is dropped, so nothing resolves outside the repository.
     public static func normalize(_ path: String) -> String {
+        // Most paths are normal already; the linker normalizes tens of thousands of candidates.
+        if isNormal(path) { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -174,6 +176,23 @@ public enum PathUtil {
             parts.append(part)
         }
         return parts.joined(separator: "/")
+    }
+
+    /// No empty, `.` or `..` segment: `normalize` would return the path unchanged.
+    private static func isNormal(_ path: String) -> Bool {
+        var length = 0, dots = 0
+        func segmentIsNormal() -> Bool { length > 0 && !(dots == length && dots <= 2) }
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                guard segmentIsNormal() else { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return path.isEmpty || segmentIsNormal()
     }
 
     public static func fileExtension(_ name: String) -> String {

@@ -1,7 +1,9 @@
 /// Groups pairwise conflicts into connected components, so three runners polling one bot give
 /// one finding that names all three instead of three findings.
 enum ConflictGroups {
+    /// Groups sites linked by `conflict`, which only pairs sites of one bot (`SameBotIndex`).
     static func cluster(_ sites: [ReceiverSite], conflict: (ReceiverSite, ReceiverSite) -> Bool) -> [[ReceiverSite]] {
+        let sameBot = SameBotIndex(sites)
         var parent = Array(sites.indices)
         func find(_ i: Int) -> Int {
             var i = i
@@ -10,7 +12,7 @@ enum ConflictGroups {
         }
         var linked = Set<Int>()
         for i in sites.indices {
-            for j in sites.indices where j > i && conflict(sites[i], sites[j]) {
+            for j in sameBot.candidates(for: sites[i].token) where j > i && conflict(sites[i], sites[j]) {
                 parent[find(j)] = find(i)
                 linked.insert(i)
                 linked.insert(j)

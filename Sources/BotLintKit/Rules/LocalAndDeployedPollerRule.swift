@@ -10,10 +10,11 @@ public struct LocalAndDeployedPollerRule: Rule {
     public func check(_ topology: Topology) -> [Finding] {
         let pollers = topology.pollers
         let deployed = pollers.filter { $0.runner.platform.isDeployed && $0.runner.isLongRunning }
+        let deployedByBot = SameBotIndex(deployed)
         var findings: [Finding] = []
         var reported = Set<String>()
         for local in pollers where !local.runner.platform.isDeployed && local.runner.lifetime != .oneShot {
-            let partners = deployed.filter { $0.token.sameBot(as: local.token) }
+            let partners = deployedByBot.candidates(for: local.token).map { deployed[$0] }.filter { $0.token.sameBot(as: local.token) }
             guard !partners.isEmpty, reported.insert(local.key + "|" + local.token.display).inserted else { continue }
             findings.append(report(local, partners))
         }

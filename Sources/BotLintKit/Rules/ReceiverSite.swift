@@ -29,6 +29,33 @@ extension Topology {
     var webhookSites: [ReceiverSite] { sites { $0.kind == .setWebhook || $0.kind == .serveWebhook } }
 }
 
+/// Sites bucketed by what `TokenIdentity.sameBot(as:)` can match on (bot id, variable,
+/// expression): two identities it calls the same bot always share one of these. Rules compare a
+/// site with its few candidates instead of with every site, which was quadratic in a monorepo
+/// of many bots.
+struct SameBotIndex {
+    private var byKey: [String: [Int]] = [:]
+
+    init(_ sites: [ReceiverSite]) { self.init(tokens: sites.map(\.token)) }
+
+    init(tokens: [TokenIdentity]) {
+        for (index, token) in tokens.enumerated() {
+            for key in Self.keys(token) { byKey[key, default: []].append(index) }
+        }
+    }
+
+    /// Indices, ascending, of the sites that may be the same bot as `token`. Callers still ask
+    /// `sameBot(as:)`: a shared variable name is not enough across two secret stores.
+    func candidates(for token: TokenIdentity) -> [Int] {
+        Set(Self.keys(token).flatMap { byKey[$0] ?? [] }).sorted()
+    }
+
+    private static func keys(_ token: TokenIdentity) -> [String] {
+        [token.botID.map { "id " + $0 }, token.variable.map { "variable " + $0 }, token.expression.map { "expression " + $0 }]
+            .compactMap { $0 }
+    }
+}
+
 /// Whether two receiving calls can run at the same time, and why not when they cannot.
 enum Overlap {
     static func concurrent(_ a: ReceiverSite, _ b: ReceiverSite) -> Bool {

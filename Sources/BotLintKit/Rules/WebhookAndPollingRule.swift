@@ -12,18 +12,18 @@ public struct WebhookAndPollingRule: Rule {
         let pollers = topology.pollers.filter { $0.runner.isLongRunning || $0.receiver.fact.singleRequest }
         // A webhook endpoint on a laptop receives nothing unless it also sets the webhook.
         let webhooks = topology.webhookSites.filter { $0.runner.platform.isDeployed || $0.receiver.kind == .setWebhook }
+        let webhooksByBot = SameBotIndex(webhooks)
         var findings: [Finding] = []
         var reported = Set<String>()
         for poller in pollers {
-            let partners = webhooks.filter { hook in
-                hook.token.sameBot(as: poller.token) && Self.overlap(poller, hook)
-            }
+            let sameBot = webhooksByBot.candidates(for: poller.token).map { webhooks[$0] }.filter { $0.token.sameBot(as: poller.token) }
+            let partners = sameBot.filter { Self.overlap(poller, $0) }
             guard !partners.isEmpty else { continue }
             // One finding per polling process and bot; the webhook side lists every partner.
             let key = poller.key + "|" + poller.token.display
             guard reported.insert(key).inserted else { continue }
             // Serving a webhook only conflicts once one is set; say so when no code here sets it.
-            let setHere = webhooks.contains { $0.receiver.kind == .setWebhook && $0.token.sameBot(as: poller.token) }
+            let setHere = sameBot.contains { $0.receiver.kind == .setWebhook }
             findings.append(report(poller, partners, webhookSetHere: setHere))
         }
         return findings

@@ -1,0 +1,36 @@
+import Testing
+@testable import BotLintKit
+
+@Suite struct PathUtilTests {
+    /// What `normalize` means, written the slow way: its fast path must agree on every input.
+    private func reference(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/")
+    }
+
+    @Test(arguments: [
+        ("", ""), ("a", "a"), ("a/b.py", "a/b.py"), (".env", ".env"), ("a/.venv/x", "a/.venv/x"), ("...", "..."),
+        ("a/./b", "a/b"), ("./a", "a"), ("a/.", "a"), ("a/../b", "b"), ("../a", "a"), ("a/..", ""), ("a//b", "a/b"),
+        ("/a", "a"), ("a/", "a"), ("/", ""), (".", ""), ("..", ""), ("a/b/../../..", ""), ("..a/b..", "..a/b.."),
+    ])
+    func normalizesPaths(_ input: String, _ expected: String) {
+        #expect(PathUtil.normalize(input) == expected)
+    }
+
+    @Test func normalizeAgreesWithTheSegmentDefinition() {
+        // Every path of up to five characters over the bytes that matter.
+        let alphabet: [Character] = ["a", ".", "/"]
+        var paths = [""]
+        for _ in 0..<5 {
+            paths += paths.filter { $0.count == paths.last!.count }.flatMap { p in alphabet.map { p + String($0) } }
+        }
+        for path in paths {
+            #expect(PathUtil.normalize(path) == reference(path), "\(path)")
+        }
+    }
+}
