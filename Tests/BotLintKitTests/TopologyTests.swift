@@ -58,6 +58,15 @@ struct TopologyTests {
         #expect(identity.variable == "DEV_BOT_TOKEN")
     }
 
+    @Test func theFixNamesWhatSwitchesPollingOff() {
+        // `if os.getenv("WEBHOOK_URL"): webhook else: polling` stops polling once the URL is set.
+        #expect(WebhookAndPollingRule.disablingAssignment(.not(.envSet("WEBHOOK_URL"))) == "`WEBHOOK_URL` to the webhook's public URL")
+        #expect(WebhookAndPollingRule.disablingAssignment(.not(.envSet("DISABLE_BOT"))) == "`DISABLE_BOT=true`")
+        #expect(WebhookAndPollingRule.disablingAssignment(.envEquals("USE_POLLING", "1", caseInsensitive: false)) == "`USE_POLLING=false`")
+        #expect(WebhookAndPollingRule.disablingAssignment(.not(.envEquals("MODE", "webhook", caseInsensitive: true))) == "`MODE=webhook`")
+        #expect(WebhookAndPollingRule.disablingAssignment(.envSet("POLL")) == nil)
+    }
+
     @Test func redactionKeepsTheBotIDAndFourCharacters() {
         let token = "5912837465:AAHk3vQ9wT2nLx8ZpR4sYc7uJm1bE6dFg0a"
         #expect(TokenRedaction.looksLikeToken(token))

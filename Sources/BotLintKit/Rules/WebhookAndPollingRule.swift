@@ -97,7 +97,7 @@ public struct WebhookAndPollingRule: Rule {
         }
         var fix = "Use one mode per bot: "
         if let switchOff = Self.disablingAssignment(poller.receiver.condition) {
-            fix += "set `\(switchOff)` in the environment of \(poller.runner.title) (the code already honours it), or remove polling there; "
+            fix += "set \(switchOff) in the environment of \(poller.runner.title) (the code already honours it), or remove polling there; "
         } else {
             fix += "remove polling from \(poller.runner.title) or give it its own bot token; "
         }
@@ -111,9 +111,12 @@ public struct WebhookAndPollingRule: Rule {
     /// An assignment that makes the poller's condition false (`DISABLE_TELEGRAM_BOT=true`).
     static func disablingAssignment(_ condition: Condition) -> String? {
         switch condition {
-        case .not(.envEquals(let name, let value, _)): return "\(name)=\(value)"
-        case .not(.envSet(let name)): return "\(name)=true"
-        case .envEquals(let name, let value, _) where value.lowercased() == "true" || value == "1": return "\(name)=false"
+        case .not(.envEquals(let name, let value, _)): return "`\(name)=\(value)`"
+        case .not(.envSet(let name)):
+            // `if WEBHOOK_URL: webhook else polling` is switched off by the URL itself, not by "true".
+            let address = ["URL", "HOST", "DOMAIN", "ENDPOINT"].contains { name.uppercased().hasSuffix($0) }
+            return address ? "`\(name)` to the webhook's public URL" : "`\(name)=true`"
+        case .envEquals(let name, let value, _) where value.lowercased() == "true" || value == "1": return "`\(name)=false`"
         case .and(let parts):
             return parts.lazy.compactMap(disablingAssignment).first
         default: return nil
