@@ -37,8 +37,8 @@ struct CLITests {
     static func capture(_ process: Foundation.Process) throws -> Run {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("botlint-cli-" + UUID().uuidString)
         let outURL = base.appendingPathExtension("out"), errURL = base.appendingPathExtension("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: outURL)
             try? FileManager.default.removeItem(at: errURL)

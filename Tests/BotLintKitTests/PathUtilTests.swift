@@ -34,3 +34,22 @@ import Testing
         }
     }
 }
+
+@Suite struct ListedPathsTests {
+    @Test func positionsIndexTheGivenOrderEvenWhenUnsorted() {
+        let paths = ListedPaths(["b.py", "a.py", "src/x.ts", "a.py"])
+        #expect(paths.position(of: "a.py") == 1)
+        #expect(paths.position(of: "src/x.ts") == 2)
+        #expect(paths.position(of: "c.py") == nil)
+        #expect(paths.sorted == ["a.py", "a.py", "b.py", "src/x.ts"])
+    }
+
+    @Test func findsAPathUnderAPrefix() {
+        let paths = ListedPaths(["app/main.py", "src.txt", "src/bot.ts", "srcs/x.ts", "web/src/y.ts"])
+        #expect(paths.containsPath(withPrefix: "src/"))
+        #expect(paths.containsPath(withPrefix: "web/src/"))
+        #expect(!paths.containsPath(withPrefix: "lib/"))
+        #expect(!paths.containsPath(withPrefix: "web/src/z"))
+        #expect(!ListedPaths([]).containsPath(withPrefix: "src/"))
+    }
+}

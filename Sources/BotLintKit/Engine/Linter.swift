@@ -50,9 +50,11 @@ public enum Linter {
         let inline = configuration.inlineSuppressions.value
         var analyses = extract(listing, from: fileSource, maxBytes: options.maxFileBytes, scanSuppressions: inline)
         let usedEnvironments = configuration.applyEnvironments(to: &analyses.files)
+        let paths = ListedPaths(listing.entries.map(\.path))
         let loader = DeferredCodeLoader { path in
-            guard let entry = analyses.deferred[path],
-                  case .file(let file) = fileSource.read(entry, in: listing, maxBytes: options.maxFileBytes) else { return nil }
+            guard let position = paths.position(of: path), analyses.deferred[position] else { return nil }
+            let entry = listing.entries[position]
+            guard case .file(let file) = fileSource.read(entry, in: listing, maxBytes: options.maxFileBytes) else { return nil }
             var analysis = FileAnalysis(path: path)
             for extractor in Extractors.all where extractor is any DeferrableExtractor
                 && extractor.accepts(path: path, name: entry.name, isExecutable: entry.isExecutable) {
@@ -61,7 +63,7 @@ public enum Linter {
             WebhookSecret.mark(&analysis, file)
             return analysis.code
         }
-        let linker = Linker(analyses: analyses.files, allPaths: listing.entries.map(\.path), deferredCode: loader)
+        let linker = Linker(analyses: analyses.files, paths: paths, deferredCode: loader)
         var topology = linker.link()
         var extraNotes = configuration.applyRunnerFacts(to: &topology, usedEnvironments: usedEnvironments)
         let rules = options.rules.filter { configuration.isEnabled($0.id) }
@@ -77,7 +79,7 @@ public enum Linter {
             }
         }
         findings.sort(by: Finding.ordered)
-        var fingerprints = fingerprintKeys(findings, listing: listing, source: fileSource, maxBytes: options.maxFileBytes)
+        var fingerprints = fingerprintKeys(findings, listing: listing, paths: paths, source: fileSource, maxBytes: options.maxFileBytes)
         if let baseline = options.baseline {
             let keep = fingerprints.map { !baseline.contains(fingerprint: $0) }
             let hidden = keep.filter { !$0 }.count
@@ -98,12 +100,12 @@ public enum Linter {
     }
 
     /// Reads the primary line of each finding (only files that have findings are read again).
-    static func fingerprintKeys(_ findings: [Finding], listing: FileListing, source: any FileSource, maxBytes: Int) -> [String] {
-        let entries = Dictionary(listing.entries.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+    static func fingerprintKeys(_ findings: [Finding], listing: FileListing, paths: ListedPaths, source: any FileSource,
+                                maxBytes: Int) -> [String] {
         var files: [String: [UInt8]] = [:]
         return FindingFingerprint.keys(findings) { location in
-            if files[location.path] == nil, let entry = entries[location.path],
-               case .file(let file) = source.read(entry, in: listing, maxBytes: maxBytes) {
+            if files[location.path] == nil, let position = paths.position(of: location.path),
+               case .file(let file) = source.read(listing.entries[position], in: listing, maxBytes: maxBytes) {
                 files[location.path] = file.bytes
             }
             return files[location.path].flatMap { FindingFingerprint.line(location.line, of: $0) }
@@ -114,8 +116,8 @@ public enum Linter {
         var files: [FileAnalysis]
         var notes: [Note]
         var read: Int
-        /// Code files left for the linker to scan if an entry reaches them.
-        var deferred: [String: FileEntry]
+        /// Per listed entry: a code file left for the linker to scan if an entry reaches it.
+        var deferred: [Bool]
         /// `botlint: disable` comments of every file read.
         var suppressions: [Suppression]
     }
@@ -164,7 +166,7 @@ public enum Linter {
         var files: [FileAnalysis] = []
         var notes: [Note] = []
         var read = 0
-        var deferred: [String: FileEntry] = [:]
+        var deferred = Array(repeating: false, count: entries.count)
         var suppressions: [Suppression] = []
         for (i, slot) in slots.values.enumerated() {
             guard let (analysis, note, didRead, isDeferred, found) = slot else { continue }
@@ -172,7 +174,7 @@ public enum Linter {
             files += analysis
             if let note { notes.append(note) }
             if didRead { read += 1 }
-            if isDeferred { deferred[entries[i].path] = entries[i] }
+            deferred[i] = isDeferred
         }
         return Extraction(files: files, notes: notes, read: read, deferred: deferred, suppressions: suppressions)
     }

@@ -117,7 +117,7 @@ struct EntryResolver {
     private func djangoRoots(_ projectDirectory: String) -> [String] {
         let prefix = projectDirectory.isEmpty ? "" : projectDirectory + "/"
         // Apps with `ready()` mention AppConfig, so they are scanned eagerly; URL confs are found by name.
-        return index.allPaths.sorted().filter { path in
+        return index.paths.sorted.filter { path in
             guard path.hasPrefix(prefix), path.hasSuffix(".py") else { return false }
             if path.hasSuffix("/urls.py") || path == "urls.py" { return true }
             return index.analyses[path]?.code?.functions.contains { $0.hook == .djangoReady } ?? false
@@ -127,7 +127,7 @@ struct EntryResolver {
     private func managementCommand(_ command: String, under projectDirectory: String) -> String? {
         let suffix = "management/commands/\(command).py"
         let prefix = projectDirectory.isEmpty ? "" : projectDirectory + "/"
-        return index.allPaths.sorted().first { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }
+        return index.paths.sorted.first { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }
     }
 
     private func pythonModuleFile(_ module: String, cwd: String) -> String? {

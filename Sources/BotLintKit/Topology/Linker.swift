@@ -3,8 +3,8 @@
 public struct Linker {
     let index: RepositoryIndex
 
-    init(analyses: [FileAnalysis], allPaths: [String], deferredCode: DeferredCodeLoader? = nil) {
-        index = RepositoryIndex(analyses, allPaths: allPaths, deferredCode: deferredCode)
+    init(analyses: [FileAnalysis], paths: ListedPaths, deferredCode: DeferredCodeLoader? = nil) {
+        index = RepositoryIndex(analyses, paths: paths, deferredCode: deferredCode)
     }
 
     public func link() -> Topology {

@@ -103,10 +103,10 @@ extension EntryResolver {
         if ext == "csproj" { folder = PathUtil.directory(of: folder) }
         if ext == "dll" {
             let project = ShellNames.basename(path).dropLast(4) + ".csproj"
-            guard let found = index.allPaths.sorted().first(where: { ShellNames.basename($0) == project }) else { return nil }
+            guard let found = index.paths.sorted.first(where: { ShellNames.basename($0) == project }) else { return nil }
             folder = PathUtil.directory(of: found)
         }
-        let projects = Set(index.allPaths.filter { $0.hasSuffix(".csproj") }.map(PathUtil.directory(of:)))
+        let projects = Set(index.paths.sorted.filter { $0.hasSuffix(".csproj") }.map(PathUtil.directory(of:)))
         let sources = index.files(under: folder, extensions: ["cs"]).filter { file in
             var dir = PathUtil.directory(of: file)
             while dir != folder, !dir.isEmpty {
@@ -180,7 +180,7 @@ extension EntryResolver {
         let path = constant.split(separator: ":").map { part in
             part.enumerated().map { i, c in c.isUppercase ? (i > 0 ? "_" : "") + c.lowercased() : String(c) }.joined()
         }.joined(separator: "/") + ".rb"
-        return index.allPaths.sorted().first { ($0.hasPrefix(PathUtil.join(app, "app") + "/") || $0.hasPrefix(PathUtil.join(app, "lib") + "/")) && $0.hasSuffix("/" + path) }
+        return index.paths.sorted.first { ($0.hasPrefix(PathUtil.join(app, "app") + "/") || $0.hasPrefix(PathUtil.join(app, "lib") + "/")) && $0.hasSuffix("/" + path) }
     }
 
     // MARK: Swift
@@ -205,7 +205,7 @@ extension EntryResolver {
         let name = ShellNames.basename(path)
         var dir = cwd
         while true {
-            for candidate in (index.pathsByDirectory[dir] ?? []) {
+            for candidate in index.paths(inDirectory: dir) {
                 guard let info = index.analyses[candidate]?.dockerfile,
                       let built = info.builtPrograms.first(where: { $0.output == name })
                         // `cargo build --release` names the binary after the package (Cargo.toml).

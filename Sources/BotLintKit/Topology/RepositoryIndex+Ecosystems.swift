@@ -4,11 +4,11 @@ extension RepositoryIndex {
     /// Source files below `directory` (recursive), sorted, skipping build output and dependencies.
     func files(under directory: String, extensions: Set<String>, excluding excludedFolders: Set<String> = []) -> [String] {
         let prefix = directory.isEmpty ? "" : directory + "/"
-        return allPaths.filter { path in
+        return paths.sorted.filter { path in
             guard path.hasPrefix(prefix), extensions.contains(PathUtil.fileExtension(path)) else { return false }
             let folders = path.dropFirst(prefix.count).split(separator: "/").dropLast()
             return !folders.contains { Self.skippedFolders.contains(String($0)) || excludedFolders.contains(String($0)) }
-        }.sorted()
+        }
     }
 
     private static let skippedFolders: Set<String> = ["vendor", "node_modules", "target", "build", "bin", "obj", ".build",
@@ -16,7 +16,7 @@ extension RepositoryIndex {
 
     /// The non-test `.go` files of one folder: a Go package.
     func goFiles(in directory: String) -> [String] {
-        (pathsByDirectory[directory] ?? []).filter { $0.hasSuffix(".go") && !$0.hasSuffix("_test.go") }
+        paths(inDirectory: directory).filter { $0.hasSuffix(".go") && !$0.hasSuffix("_test.go") }
     }
 
     /// The files of a module-local package an import path names. Without reading go.mod, the
@@ -73,7 +73,7 @@ extension RepositoryIndex {
     /// Java/Kotlin/C#/Swift fields of classes in the same folder.
     func packageSibling(defining name: String, of path: String) -> (path: String, value: ValueExpr)? {
         guard let language = code(path)?.language, [.go, .java, .kotlin, .csharp, .swift].contains(language) else { return nil }
-        for sibling in pathsByDirectory[PathUtil.directory(of: path)] ?? [] where sibling != path {
+        for sibling in paths(inDirectory: PathUtil.directory(of: path)) where sibling != path {
             guard let other = code(sibling), other.language == language, let value = other.assignments[name] else { continue }
             return (sibling, value)
         }

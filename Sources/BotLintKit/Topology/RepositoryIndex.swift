@@ -1,38 +1,34 @@
+import Foundation
+
 /// Lookups over every file's analysis: by path, by folder, and module resolution for Python and
 /// JavaScript imports. Built once; read by the linker.
 struct RepositoryIndex: Sendable {
     let analyses: [String: FileAnalysis]
-    let allPaths: Set<String>
+    let paths: ListedPaths
     private let pythonFilesByModuleTail: [String: [String]]
-    /// Every path by its folder, sorted: Go packages, Java modules and crates are folders.
-    let pathsByDirectory: [String: [String]]
+    private let folders: FolderTable
     private let deferredCode: DeferredCodeLoader?
 
-    /// `allPaths` in any order; listings come sorted, which makes the sort here cheap.
-    init(_ analyses: [FileAnalysis], allPaths: [String], deferredCode: DeferredCodeLoader? = nil) {
+    init(_ analyses: [FileAnalysis], paths: ListedPaths, deferredCode: DeferredCodeLoader? = nil) {
         self.deferredCode = deferredCode
         var byPath: [String: FileAnalysis] = [:]
         for a in analyses { byPath[a.path] = a }
         self.analyses = byPath
-        self.allPaths = Set(allPaths)
-        // Byte order: the same order as String comparison for these ASCII-heavy paths, a
-        // fraction of its cost, and what a sorted listing already is.
-        let sorted = allPaths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        self.paths = paths
         var tails: [String: [String]] = [:]
-        var byDirectory: [String: [String]] = [:]
-        for path in sorted {
-            if PathUtil.hasSuffix(path, ".py") {
-                let name = PathUtil.lastComponent(of: path)
-                tails[String(name.dropLast(3)), default: []].append(path)
-            }
-            byDirectory[PathUtil.directory(of: path), default: []].append(path)
+        for path in paths.sorted where PathUtil.hasSuffix(path, ".py") {
+            let name = PathUtil.lastComponent(of: path)
+            tails[String(name.dropLast(3)), default: []].append(path)
         }
         pythonFilesByModuleTail = tails
-        pathsByDirectory = byDirectory
+        folders = FolderTable(paths.sorted)
     }
 
+    /// Every path by its folder, sorted: Go packages, Java modules and crates are folders.
+    func paths(inDirectory directory: String) -> [String] { folders.paths(in: directory) }
+
     func code(_ path: String) -> CodeSummary? { analyses[path]?.code ?? deferredCode?.code(path) }
-    func exists(_ path: String) -> Bool { allPaths.contains(path) || analyses[path] != nil }
+    func exists(_ path: String) -> Bool { paths.contains(path) || analyses[path] != nil }
 
     /// The nearest file with this name in `directory` or its ancestors (package.json, Procfile).
     func nearest(_ name: String, from directory: String, where accept: (FileAnalysis) -> Bool = { _ in true }) -> FileAnalysis? {
@@ -126,7 +122,7 @@ struct RepositoryIndex: Sendable {
         var d = dir
         while true {
             let src = d.isEmpty ? "src" : d + "/src"
-            if allPaths.contains(where: { $0.hasPrefix(src + "/") }) { return src }
+            if paths.containsPath(withPrefix: src + "/") { return src }
             if d.isEmpty { return "" }
             d = PathUtil.directory(of: d)
         }
@@ -143,5 +139,26 @@ struct RepositoryIndex: Sendable {
             if let found = resolveJavaScriptPath(PathUtil.join(base, rest)) { return found }
         }
         return nil
+    }
+}
+
+/// Paths by folder, built on first use: only Go, JVM and .NET lookups need it, and it costs a
+/// table entry per listed file.
+private final class FolderTable: @unchecked Sendable {
+    private let sortedPaths: [String]
+    private var byDirectory: [String: [String]]?
+    private let lock = NSLock()
+
+    init(_ sortedPaths: [String]) { self.sortedPaths = sortedPaths }
+
+    func paths(in directory: String) -> [String] {
+        lock.withLock {
+            if byDirectory == nil {
+                var table: [String: [String]] = [:]
+                for path in sortedPaths { table[PathUtil.directory(of: path), default: []].append(path) }
+                byDirectory = table
+            }
+            return byDirectory?[directory] ?? []
+        }
     }
 }
