@@ -48,6 +48,28 @@ private func skipNote(_ read: FileRead) -> Note? {
         #expect(listing.notes.isEmpty)
     }
 
+    /// Tracked files are found folder by folder in name order: names that sort around a
+    /// subfolder's files, differ only in case, are prefixes of each other or are not ASCII.
+    /// All are ignored, so one that was not found as tracked would vanish from the listing.
+    @Test func findsEveryTrackedFileWhateverItsName() throws {
+        let repo = try SourceScratchFolder()
+        try repo.git("init", "-q")
+        try repo.write(".gitignore", "*.log\n")
+        let names = ["a.log", "a/x.log", "a-b.log", "ab.log", "B.log", "b.log", "bb.log", "b.log.log", "\u{00C4}.log",
+                     "z/\u{00E9}t\u{00E9}.log", "z/e\u{0301}t\u{00E9}.log", "gone.log"]
+        for name in names { try repo.write(name) }
+        try repo.git("add", "-f", ".")
+        try repo.commitAll()
+        try FileManager.default.removeItem(atPath: repo.url("gone.log"))
+
+        let listing = try WorkTreeSource(path: repo.path).listing()
+
+        // Compared as bytes: String equality would take the composed and decomposed names as one.
+        let expected = ([".gitignore"] + names.filter { $0 != "gone.log" }).map { Array($0.utf8) }
+        #expect(paths(listing).map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+                == expected.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
     /// The ignore rules git applies to new files: nested `.gitignore` files, `info/exclude`,
     /// folders ignored as a whole even when they hold tracked files, new folders at any depth.
     @Test func newFilesFollowEveryIgnoreRuleGitApplies() throws {

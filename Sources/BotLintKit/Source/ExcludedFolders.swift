@@ -30,9 +30,8 @@ enum ExcludedFolders {
     /// Git entries minus those inside dependency folders or a virtualenv. A `pyvenv.cfg` at the
     /// top of the repository does not count: then the repository itself is what was asked for.
     static func removingDependencies(from entries: [FileEntry]) -> [FileEntry] {
-        let nestedMarker = "/" + virtualenvMarker
         let virtualenvs = Set(entries.lazy
-            .filter { $0.path.hasSuffix(nestedMarker) }
+            .filter { PathUtil.hasSuffix($0.path, "/pyvenv.cfg") }
             .map { PathUtil.directory(of: $0.path) })
         return entries.filter { !isInsideDependency($0.path, virtualenvs: virtualenvs) }
     }
@@ -40,18 +39,17 @@ enum ExcludedFolders {
     /// Byte-level scan: this runs for every entry of large repositories, where splitting each
     /// path into `String` components would cost more than listing the files did.
     private static func isInsideDependency(_ path: String, virtualenvs: Set<String>) -> Bool {
-        let bytes = path.utf8
-        var componentStart = bytes.startIndex
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            if bytes[index] == UInt8(ascii: "/") {
-                let folder = bytes[componentStart..<index]
-                if dependencyNameBytes.contains(where: { $0.elementsEqual(folder) }) { return true }
-                if !virtualenvs.isEmpty, virtualenvs.contains(String(Substring(bytes[..<index]))) { return true }
-                componentStart = bytes.index(after: index)
+        var path = path
+        return path.withUTF8 { bytes in
+            var componentStart = 0
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "/") {
+                let folder = UnsafeBufferPointer(rebasing: bytes[componentStart..<index])
+                // Lengths first: most folder names match none of them.
+                if dependencyNameBytes.contains(where: { $0.count == folder.count && $0.elementsEqual(folder) }) { return true }
+                if !virtualenvs.isEmpty, virtualenvs.contains(String(decoding: bytes[..<index], as: UTF8.self)) { return true }
+                componentStart = index + 1
             }
-            index = bytes.index(after: index)
+            return false
         }
-        return false
     }
 }

@@ -43,7 +43,9 @@ struct GitWorkTreeLister {
         var entries: [FileEntry] = []
         entries.reserveCapacity(tracked.count)
         var previousPath: String?
-        for entry in tracked where entry.path != previousPath {
+        // Bytes, not `!=`: String equality is canonical, and `été` composed and decomposed are
+        // two files to git and to Linux.
+        for entry in tracked where !(previousPath.map { entry.path.utf8.elementsEqual($0.utf8) } ?? false) {
             previousPath = entry.path
             guard !entry.isSubmodule, isInScope(entry.path) else { continue }
             entries.append(FileEntry(path: entry.path, isExecutable: entry.isExecutable))
@@ -66,8 +68,10 @@ private struct WorkTreeWalk {
     let lister: GitWorkTreeLister
     var limits = ListingLimits.standard
     private let tracked: [FileEntry]
-    /// Index of each tracked path in `present`.
-    private let trackedPosition: [String: Int]
+    /// Positions in `tracked` of the files directly in each folder, in name order. Looking a
+    /// name up in its folder's short list replaced one table over every tracked path, whose
+    /// lookups missed the cache on every file of a large repository.
+    private let trackedByFolder: [String: [Int]]
     /// Every folder holding a tracked file, at any depth.
     private let trackedFolders: Set<String>
     private var present: [Bool]
@@ -76,22 +80,84 @@ private struct WorkTreeWalk {
     private var unlisted: Set<String> = []
     private(set) var firstTooDeep: String?
 
+    /// `tracked` in index order: sorted by path bytes, so a folder's files come in name order.
     init(lister: GitWorkTreeLister, tracked: [FileEntry]) {
         self.lister = lister
         self.tracked = tracked
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(tracked.count)
+        var byFolder: [String: [Int]] = [:]
         var folders: Set<String> = [""]
-        for (position, entry) in tracked.enumerated() {
-            positions[entry.path] = position
-            var folder = PathUtil.directory(of: entry.path)
-            while folders.insert(folder).inserted, !folder.isEmpty {
-                folder = PathUtil.directory(of: folder)
+        // Consecutive files mostly share a folder: one table update per run of them.
+        var runFolder: String?
+        var run: [Int] = []
+        func flush() {
+            guard let folder = runFolder else { return }
+            byFolder[folder, default: []] += run
+            var ancestor = folder
+            while folders.insert(ancestor).inserted, !ancestor.isEmpty {
+                ancestor = PathUtil.directory(of: ancestor)
             }
         }
-        trackedPosition = positions
+        for (position, entry) in tracked.enumerated() {
+            if let folder = runFolder, Self.isDirectlyInside(entry.path, folder) {
+                run.append(position)
+                continue
+            }
+            flush()
+            runFolder = PathUtil.directory(of: entry.path)
+            run = [position]
+        }
+        flush()
+        // Already in order unless the index sorts case-insensitively (core.ignorecase): then a
+        // real sort, so that the search by bytes holds either way.
+        trackedByFolder = byFolder.mapValues { positions in
+            positions.sorted { Self.compareBytes(tracked[$0].path, tracked[$1].path, from: 0) < 0 }
+        }
         trackedFolders = folders
         present = Array(repeating: false, count: tracked.count)
+    }
+
+    /// Whether `path` is a file directly in `folder` ("" = the root), without building strings.
+    private static func isDirectlyInside(_ path: String, _ folder: String) -> Bool {
+        let bytes = path.utf8
+        var rest = bytes[...]
+        if !folder.isEmpty {
+            guard bytes.count > folder.utf8.count, bytes.starts(with: folder.utf8) else { return false }
+            rest = bytes.dropFirst(folder.utf8.count)
+            guard rest.first == UInt8(ascii: "/") else { return false }
+            rest = rest.dropFirst()
+        }
+        return !rest.contains(UInt8(ascii: "/"))
+    }
+
+    /// The position of tracked file `name` in `folder`: a binary search of the folder's files by
+    /// name bytes (git's order).
+    private func trackedPosition(of name: String, in folder: String) -> Int? {
+        guard let positions = trackedByFolder[folder] else { return nil }
+        let offset = folder.isEmpty ? 0 : folder.utf8.count + 1
+        var low = 0, high = positions.count
+        while low < high {
+            let middle = (low + high) / 2
+            let order = Self.compareBytes(name, tracked[positions[middle]].path, from: offset)
+            if order == 0 { return positions[middle] }
+            if order > 0 { low = middle + 1 } else { high = middle }
+        }
+        return nil
+    }
+
+    /// `memcmp` order of `name` and `path`'s bytes from `offset`.
+    private static func compareBytes(_ name: String, _ path: String, from offset: Int) -> Int {
+        var name = name, path = path
+        return name.withUTF8 { a in
+            path.withUTF8 { b in
+                let tail = b.count - offset
+                let common = min(a.count, tail)
+                if common > 0, let x = a.baseAddress, let y = b.baseAddress {
+                    let order = memcmp(x, y + offset, common)
+                    if order != 0 { return Int(order) }
+                }
+                return a.count - tail
+            }
+        }
     }
 
     /// Tracked files the walk saw (or could not look for), in index order.
@@ -153,7 +219,7 @@ private struct WorkTreeWalk {
                 }
             } else if type == UInt8(DT_REG) || type == UInt8(DT_LNK) {
                 // FIFOs, sockets and devices are never listed, tracked path or not.
-                if let position = trackedPosition[child] {
+                if let position = trackedPosition(of: name, in: folder) {
                     present[position] = true
                 } else if try !lister.isIgnored(child) {
                     let executable = type == UInt8(DT_REG)
