@@ -1,13 +1,11 @@
 /// Byte markers of code that can receive Telegram updates on its own, or that a framework loads
 /// without an import from an entry (Django's `AppConfig`). Files with none are scanned only when
-/// an entry reaches them.
+/// an entry reaches them. One set per language: each needle is another pass over every file.
 enum TelegramMarkers {
-    static let needles = ByteNeedleSet([
-        "elegra",  // telegram, Telegram, telegraf, api.telegram.org
-        "aiogram", "telebot", "grammy", "olling", "ebhook", "etUpdates", "AppConfig",
-    ])
-
-    static func present(in bytes: [UInt8]) -> Bool { needles.occurs(in: bytes) }
+    /// `telegram`, `Telegram`, `api.telegram.org` (and Telegraf in JavaScript).
+    private static let shared = ["elegra", "olling", "ebhook", "etUpdates"]
+    static let python = ByteNeedleSet(shared + ["aiogram", "telebot", "AppConfig"])
+    static let javaScript = ByteNeedleSet(shared + ["grammy"])
 }
 
 extension PythonScanner: DeferrableExtractor {
@@ -15,7 +13,7 @@ extension PythonScanner: DeferrableExtractor {
     /// never calls run_polling()"); a marker counts only in a name or a string value. Lexing
     /// costs a fraction of the full scan, and only files with a marker are lexed.
     public func scansEagerly(_ file: SourceFile) -> Bool {
-        let markers = TelegramMarkers.needles.offsets(in: file.bytes)
+        let markers = TelegramMarkers.python.offsets(in: file.bytes)
         guard !markers.isEmpty else { return false }
         return Self.anyOutsideDocstrings(markers, PythonLexer.tokenize(file.bytes))
     }
@@ -43,7 +41,7 @@ extension PythonScanner: DeferrableExtractor {
 }
 
 extension JavaScriptScanner: DeferrableExtractor {
-    public func scansEagerly(_ file: SourceFile) -> Bool { TelegramMarkers.present(in: file.bytes) }
+    public func scansEagerly(_ file: SourceFile) -> Bool { TelegramMarkers.javaScript.occurs(in: file.bytes) }
 }
 
 /// How code passes or checks the secret that Telegram echoes in every webhook request.

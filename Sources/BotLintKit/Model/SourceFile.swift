@@ -259,7 +259,8 @@ public enum ByteSearch {
     }
 
     /// Bytes in roughly descending frequency in source code and prose; anything else is rarer.
-    private static let commonBytes = Array(" etaoinsrlcdu\nphm.(),=_\"'fgby:/-TSE\tv0w1ACRIkNxL".utf8)
+    /// `:` is as common as `=` in Python and JavaScript (blocks, slices, object literals).
+    private static let commonBytes = Array(" etaoinsrlcdu\nphm.(),=:_\"'fgby/-TSE\tv0w1ACRIkNxL".utf8)
 
     static func rarestIndex(_ needle: [UInt8]) -> Int {
         var best = 0

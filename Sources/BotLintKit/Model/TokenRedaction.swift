@@ -48,30 +48,42 @@ public enum TokenRedaction {
         return out
     }
 
-    /// Byte ranges of token-shaped runs in a buffer. A cheap `memchr(':')`-style pass first.
+    /// Byte ranges of token-shaped runs in a buffer. Every file is scanned, so candidates (a
+    /// digit followed by `:`) are found 16 bytes at a time; a `memchr` per colon cost twice as
+    /// much in Python and JavaScript, where colons are everywhere.
     public static func findTokens(in bytes: [UInt8]) -> [Range<Int>] {
         var result: [Range<Int>] = []
-        var i = 0
         let n = bytes.count
-        while i < n {
-            // Jump to the next colon with libc's vectorised memchr: most files have few.
-            guard let colon = bytes.withUnsafeBytes({ raw -> Int? in
-                guard let base = raw.baseAddress, let hit = memchr(base + i, Int32(UInt8(ascii: ":")), n - i) else { return nil }
-                return base.distance(to: UnsafeRawPointer(hit))
-            }) else { break }
-            i = colon
-            guard i > 0, isDigit(bytes[i - 1]) else { i += 1; continue }
-            var idStart = i
-            while idStart > 0, isDigit(bytes[idStart - 1]) { idStart -= 1 }
-            var end = i + 1
-            while end < n, isSecretChar(bytes[end]) { end += 1 }
-            // No check on what precedes the id: URLs write tokens as `/bot<id>:<secret>/`.
-            if isTokenShape(bytes, idStart: idStart, colon: i, end: end) {
-                result.append(idStart..<end)
-                i = end
-            } else {
-                i += 1
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var skipUntil = 0
+            func check(colon i: Int) {
+                guard i >= skipUntil, i > 0, isDigit(buffer[i - 1]) else { return }
+                var idStart = i
+                while idStart > 0, isDigit(buffer[idStart - 1]) { idStart -= 1 }
+                var end = i + 1
+                while end < n, isSecretChar(buffer[end]) { end += 1 }
+                // No check on what precedes the id: URLs write tokens as `/bot<id>:<secret>/`.
+                if isTokenShape(bytes, idStart: idStart, colon: i, end: end) {
+                    result.append(idStart..<end)
+                    skipUntil = end
+                }
             }
+            let colon = SIMD16<UInt8>(repeating: UInt8(ascii: ":"))
+            let zero = SIMD16<UInt8>(repeating: UInt8(ascii: "0"))
+            let ten = SIMD16<UInt8>(repeating: 10)
+            var block = 0
+            // Lane k of a block is the pair (block + k, block + k + 1): a digit, then a colon.
+            while block + 17 <= n {
+                let digits = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: block, as: SIMD16<UInt8>.self)
+                let colons = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: block + 1, as: SIMD16<UInt8>.self)
+                let pairs = (colons .== colon) .& ((digits &- zero) .< ten)
+                if any(pairs) {
+                    for lane in 0..<16 where pairs[lane] { check(colon: block + lane + 1) }
+                }
+                block += 16
+            }
+            for i in max(block + 1, 1)..<max(n, 1) where buffer[i] == UInt8(ascii: ":") { check(colon: i) }
         }
         return result
     }

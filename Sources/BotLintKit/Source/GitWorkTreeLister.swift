@@ -118,22 +118,24 @@ private struct WorkTreeWalk {
 
     /// Whether `path` is a file directly in `folder` ("" = the root), without building strings.
     private static func isDirectlyInside(_ path: String, _ folder: String) -> Bool {
-        let bytes = path.utf8
-        var rest = bytes[...]
-        if !folder.isEmpty {
-            guard bytes.count > folder.utf8.count, bytes.starts(with: folder.utf8) else { return false }
-            rest = bytes.dropFirst(folder.utf8.count)
-            guard rest.first == UInt8(ascii: "/") else { return false }
-            rest = rest.dropFirst()
+        var path = path, folder = folder
+        return path.withUTF8 { p in
+            folder.withUTF8 { f in
+                var start = 0
+                if f.count > 0 {
+                    guard p.count > f.count + 1, p[f.count] == UInt8(ascii: "/"),
+                          let pBase = p.baseAddress, let fBase = f.baseAddress, memcmp(pBase, fBase, f.count) == 0 else { return false }
+                    start = f.count + 1
+                }
+                guard let base = p.baseAddress else { return true }
+                return memchr(base + start, Int32(UInt8(ascii: "/")), p.count - start) == nil
+            }
         }
-        return !rest.contains(UInt8(ascii: "/"))
     }
 
-    /// The position of tracked file `name` in `folder`: a binary search of the folder's files by
-    /// name bytes (git's order).
-    private func trackedPosition(of name: String, in folder: String) -> Int? {
-        guard let positions = trackedByFolder[folder] else { return nil }
-        let offset = folder.isEmpty ? 0 : folder.utf8.count + 1
+    /// The position of tracked file `name` among `positions`, the tracked files of one folder:
+    /// a binary search by name bytes (git's order). `offset` is where names start in their paths.
+    private func trackedPosition(of name: String, among positions: [Int], offset: Int) -> Int? {
         var low = 0, high = positions.count
         while low < high {
             let middle = (low + high) / 2
@@ -203,11 +205,19 @@ private struct WorkTreeWalk {
         }
         defer { closedir(directory) }
         var subfolders: [String] = []
+        let trackedHere = trackedByFolder[folder] ?? []
+        let nameOffset = folder.isEmpty ? 0 : folder.utf8.count + 1
         while let item = readdir(directory) {
             guard let name = DirectoryEntryName.of(item), name != ".", name != "..", name != ".git" else { continue }
             var type = item.pointee.d_type
             if type == UInt8(DT_UNKNOWN) {
                 type = FileStatus.of(name: name, inDirectory: descriptor).map(Self.direntType) ?? UInt8(DT_UNKNOWN)
+            }
+            // Most entries are tracked files, which need no path of their own.
+            if type == UInt8(DT_REG) || type == UInt8(DT_LNK),
+               let position = trackedPosition(of: name, among: trackedHere, offset: nameOffset) {
+                present[position] = true
+                continue
             }
             let child = folder.isEmpty ? name : folder + "/" + name
             if type == UInt8(DT_DIR) {
@@ -219,9 +229,7 @@ private struct WorkTreeWalk {
                 }
             } else if type == UInt8(DT_REG) || type == UInt8(DT_LNK) {
                 // FIFOs, sockets and devices are never listed, tracked path or not.
-                if let position = trackedPosition(of: name, in: folder) {
-                    present[position] = true
-                } else if try !lister.isIgnored(child) {
+                if try !lister.isIgnored(child) {
                     let executable = type == UInt8(DT_REG)
                         && (FileStatus.of(name: name, inDirectory: descriptor)?.isExecutable ?? false)
                     untracked.append(FileEntry(path: child, isExecutable: executable))
