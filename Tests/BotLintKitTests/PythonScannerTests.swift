@@ -35,7 +35,15 @@ private func kinds(_ summary: CodeSummary) -> [ReceiveKind] { summary.facts.map(
         ("class BotConfig(AppConfig):\n    name = 'bot'\n", true),
     ])
     func scansEagerlyOnlyForMarkersInCode(_ source: String, _ eager: Bool) {
-        #expect(PythonScanner().scansEagerly(SourceFile(path: "m.py", bytes: Array(source.utf8))) == eager, "\(source)")
+        let file = SourceFile(path: "m.py", bytes: Array(source.utf8))
+        #expect(PythonScanner().scansEagerly(file) == eager, "\(source)")
+        // The eager path reuses the tokens its test lexed: the summary must be the plain scan's.
+        var handedOver = FileAnalysis(path: file.path)
+        #expect(PythonScanner().extractIfEager(file, into: &handedOver) == eager, "\(source)")
+        var plain = FileAnalysis(path: file.path)
+        if eager { PythonScanner().extract(file, into: &plain) }
+        #expect(handedOver.code == plain.code, "\(source)")
+        #expect(handedOver.notes.map(\.message) == plain.notes.map(\.message))
     }
 }
 

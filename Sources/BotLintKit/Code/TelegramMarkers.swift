@@ -13,9 +13,22 @@ extension PythonScanner: DeferrableExtractor {
     /// never calls run_polling()"); a marker counts only in a name or a string value. Lexing
     /// costs a fraction of the full scan, and only files with a marker are lexed.
     public func scansEagerly(_ file: SourceFile) -> Bool {
+        eagerTokens(file) != nil
+    }
+
+    /// The lexing that decided is the scan's first step: done once.
+    public func extractIfEager(_ file: SourceFile, into analysis: inout FileAnalysis) -> Bool {
+        guard let stream = eagerTokens(file) else { return false }
+        extract(file, lexed: stream, into: &analysis)
+        return true
+    }
+
+    /// The file's tokens when a marker is in code, nil when the file can wait.
+    private func eagerTokens(_ file: SourceFile) -> PythonTokenStream? {
         let markers = TelegramMarkers.python.offsets(in: file.bytes)
-        guard !markers.isEmpty else { return false }
-        return Self.anyOutsideDocstrings(markers, PythonLexer.tokenize(file.bytes))
+        guard !markers.isEmpty else { return nil }
+        let stream = PythonLexer.tokenize(file.bytes)
+        return Self.anyOutsideDocstrings(markers, stream) ? stream : nil
     }
 
     /// Whether a marker starts inside a name or a string token that is not a statement of its

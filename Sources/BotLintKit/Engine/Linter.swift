@@ -151,8 +151,8 @@ public enum Linter {
                     var analysis = FileAnalysis(path: entry.path)
                     var deferred = false
                     for plan in accepting {
-                        if let code = plan.deferrable, !code.scansEagerly(file) {
-                            deferred = true
+                        if let code = plan.deferrable {
+                            if !code.extractIfEager(file, into: &analysis) { deferred = true }
                             continue
                         }
                         plan.extractor.extract(file, into: &analysis)

@@ -377,4 +377,15 @@ public struct ByteNeedleSet: Sendable {
 public protocol DeferrableExtractor: Extractor {
     /// Cheap byte test: can this file matter without being reached from an entry?
     func scansEagerly(_ file: SourceFile) -> Bool
+    /// Extracts the file if `scansEagerly` says so, else leaves it for later and returns false.
+    /// A scanner whose test does part of the scan (Python lexes) hands that work over here.
+    func extractIfEager(_ file: SourceFile, into analysis: inout FileAnalysis) -> Bool
+}
+
+extension DeferrableExtractor {
+    public func extractIfEager(_ file: SourceFile, into analysis: inout FileAnalysis) -> Bool {
+        guard scansEagerly(file) else { return false }
+        extract(file, into: &analysis)
+        return true
+    }
 }

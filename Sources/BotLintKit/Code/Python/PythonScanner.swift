@@ -9,10 +9,15 @@ public struct PythonScanner: Extractor {
     }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {
+        extract(file, lexed: nil, into: &analysis)
+    }
+
+    /// `lexed` is the file's token stream when the caller has it already.
+    func extract(_ file: SourceFile, lexed: PythonTokenStream?, into analysis: inout FileAnalysis) {
         var summary = CodeSummary(path: file.path, language: .python)
         // A file with no `=`, `(` or `import` can neither bind a name nor call anything.
         guard Self.mayMatter(file.bytes) else { analysis.code = summary; return }
-        let stream = PythonLexer.tokenize(file.bytes)
+        let stream = lexed ?? PythonLexer.tokenize(file.bytes)
         summary = Self.summarize(stream, path: file.path)
         analysis.code = summary
         if let first = stream.problems.first {
