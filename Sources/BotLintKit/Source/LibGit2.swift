@@ -10,6 +10,10 @@ enum LibGit2 {
         // (fsmonitor, hooks). botlint only reads through libgit2, which runs none of them, and
         // the check would otherwise refuse a clone owned by another user (a folder scanned as root).
         _ = botlint_git_set_owner_validation(0)
+        // libgit2 re-hashes every object it reads (collision-detecting SHA-1, the slowest part of
+        // a `--staged` run); git itself does not on reads. A corrupt blob would only be read as
+        // the bytes it holds, and `git fsck` is the tool for that.
+        _ = botlint_git_set_strict_hash_verification(0)
     }()
 
     static func ensureInitialized() {
