@@ -20,16 +20,24 @@ struct ConfigDocument: Sendable {
         var lines = TextLines.split(text).map(String.init)
         var problems: [ParseProblem] = []
         for _ in 0...maxTOMLRepairs {
-            // Lines the parser would crash on are blanked first, on every round: blanking a broken
-            // line can turn the next one (once inside an array) into a header.
-            for (line, problem) in TOMLKeyScanner.linesTheParserCannotTake(Array(lines.joined(separator: "\n").utf8))
-            where (1...lines.count).contains(line) {
-                if problems.isEmpty {
-                    problems.append(ParseProblem(location: SourceLocation(path: file.path, line: line, column: 1), format: "TOML",
-                                                 message: problem))
+            // Lines the parser would crash on are blanked first, on every round and until none is
+            // left: blanking a broken line can turn the next one (once inside an array) into a
+            // header, or bring a `}` next to a `[` (`r=[` / `}` / `}`).
+            var safe = false
+            for _ in 0...maxTOMLRepairs {
+                let crashing = TOMLKeyScanner.linesTheParserCannotTake(Array(lines.joined(separator: "\n").utf8))
+                    .filter { (1...lines.count).contains($0.line) && !lines[$0.line - 1].isEmpty }
+                guard !crashing.isEmpty else { safe = true; break }
+                for (line, problem) in crashing {
+                    if problems.isEmpty {
+                        problems.append(ParseProblem(location: SourceLocation(path: file.path, line: line, column: 1),
+                                                     format: "TOML", message: problem))
+                    }
+                    lines[line - 1] = ""
                 }
-                lines[line - 1] = ""
             }
+            // Never hand the parser text it would crash on.
+            guard safe else { break }
             do {
                 let table = try TOMLTable(string: lines.joined(separator: "\n"))
                 return ConfigDocument(root: ConfigValue(tomlTable: table).table ?? [:],
