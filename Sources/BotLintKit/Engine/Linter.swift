@@ -67,8 +67,11 @@ public enum Linter {
         var topology = linker.link()
         var extraNotes = configuration.applyRunnerFacts(to: &topology, usedEnvironments: usedEnvironments)
         let rules = options.rules.filter { configuration.isEnabled($0.id) }
-        var findings: [Finding] = []
-        for rule in rules { findings += rule.check(topology) }
+        // Rules are independent: they run on all cores, and their findings are joined in rule order.
+        let frozen = topology
+        let perRule = ResultSlots<[Finding]>(count: rules.count)
+        DispatchQueue.concurrentPerform(iterations: rules.count) { perRule[$0] = rules[$0].check(frozen) }
+        var findings = perRule.values.flatMap { $0 ?? [] }
         findings = configuration.adjust(findings)
         if inline {
             let matcher = SuppressionMatcher(suppressions: analyses.suppressions)
