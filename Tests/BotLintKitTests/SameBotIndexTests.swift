@@ -30,6 +30,13 @@ import Testing
         }
     }
 
+    @Test func sameBotIsExactlyTheSitesOfThatBot() {
+        let index = SameBotIndex(tokens: Self.identities)
+        for token in Self.identities {
+            #expect(index.sameBot(as: token) == Self.identities.indices.filter { Self.identities[$0].sameBot(as: token) })
+        }
+    }
+
     @Test func candidatesAreAscendingAndDistinct() {
         let index = SameBotIndex(tokens: Self.identities)
         for token in Self.identities {

@@ -2,7 +2,7 @@
 /// without an import from an entry (Django's `AppConfig`). Files with none are scanned only when
 /// an entry reaches them. One set per language: each needle is another pass over every file.
 enum TelegramMarkers {
-    /// `telegram`, `Telegram`, `api.telegram.org` (and Telegraf in JavaScript).
+    /// `elegra` stands for telegram, Telegram, api.telegram.org and Telegraf.
     private static let shared = ["elegra", "olling", "ebhook", "etUpdates"]
     static let python = ByteNeedleSet(shared + ["aiogram", "telebot", "AppConfig"])
     static let javaScript = ByteNeedleSet(shared + ["grammy"])

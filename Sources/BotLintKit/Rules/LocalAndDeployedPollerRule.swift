@@ -14,7 +14,7 @@ public struct LocalAndDeployedPollerRule: Rule {
         var findings: [Finding] = []
         var reported = Set<String>()
         for local in pollers where !local.runner.platform.isDeployed && local.runner.lifetime != .oneShot {
-            let partners = deployedByBot.candidates(for: local.token).map { deployed[$0] }.filter { $0.token.sameBot(as: local.token) }
+            let partners = deployedByBot.sameBot(as: local.token).map { deployed[$0] }
             guard !partners.isEmpty, reported.insert(local.key + "|" + local.token.display).inserted else { continue }
             findings.append(report(local, partners))
         }

@@ -34,11 +34,13 @@ extension Topology {
 /// site with its few candidates instead of with every site, which was quadratic in a monorepo
 /// of many bots.
 struct SameBotIndex {
+    private let tokens: [TokenIdentity]
     private var byKey: [String: [Int]] = [:]
 
     init(_ sites: [ReceiverSite]) { self.init(tokens: sites.map(\.token)) }
 
     init(tokens: [TokenIdentity]) {
+        self.tokens = tokens
         for (index, token) in tokens.enumerated() {
             for key in Self.keys(token) { byKey[key, default: []].append(index) }
         }
@@ -48,6 +50,11 @@ struct SameBotIndex {
     /// `sameBot(as:)`: a shared variable name is not enough across two secret stores.
     func candidates(for token: TokenIdentity) -> [Int] {
         Set(Self.keys(token).flatMap { byKey[$0] ?? [] }).sorted()
+    }
+
+    /// Indices, ascending, of the sites that are the same bot as `token`.
+    func sameBot(as token: TokenIdentity) -> [Int] {
+        candidates(for: token).filter { tokens[$0].sameBot(as: token) }
     }
 
     private static func keys(_ token: TokenIdentity) -> [String] {

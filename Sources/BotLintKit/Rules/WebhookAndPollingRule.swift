@@ -16,7 +16,7 @@ public struct WebhookAndPollingRule: Rule {
         var findings: [Finding] = []
         var reported = Set<String>()
         for poller in pollers {
-            let sameBot = webhooksByBot.candidates(for: poller.token).map { webhooks[$0] }.filter { $0.token.sameBot(as: poller.token) }
+            let sameBot = webhooksByBot.sameBot(as: poller.token).map { webhooks[$0] }
             let partners = sameBot.filter { Self.overlap(poller, $0) }
             guard !partners.isEmpty else { continue }
             // One finding per polling process and bot; the webhook side lists every partner.

@@ -16,10 +16,10 @@ public struct WebhookSecretRule: Rule {
         for site in topology.sites(where: { $0.kind == .serveWebhook }) where site.runner.platform.isDeployed {
             guard !site.receiver.secretChecked, reported.insert(site.receiver.fact.location).inserted else { continue }
             // A URL that contains the bot token (`/<token>`) is a secret path: as hard to guess.
-            func hasSecretPath(_ other: ReceiverSite) -> Bool {
-                other.token.sameBot(as: site.token) && (other.receiver.webhookURL.map { Self.containsToken($0, site.token) } ?? false)
+            func urlHoldsToken(_ other: ReceiverSite) -> Bool {
+                other.receiver.webhookURL.map { Self.containsToken($0, site.token) } ?? false
             }
-            let secretPath = hasSecretPath(site) || settersByBot.candidates(for: site.token).contains { hasSecretPath(setters[$0]) }
+            let secretPath = urlHoldsToken(site) || settersByBot.sameBot(as: site.token).contains { urlHoldsToken(setters[$0]) }
             guard !secretPath else { continue }
             let fact = site.receiver.fact
             findings.append(finding(

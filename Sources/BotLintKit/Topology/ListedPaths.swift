@@ -1,6 +1,6 @@
 /// Every listed path, sorted, with its position: hashed once per run and shared by the linker's
 /// existence checks, the loader of deferred code and finding fingerprints, which each built a
-/// table of their own over every path before (four per run in a 100k-file monorepo).
+/// table of their own over every path before.
 struct ListedPaths: Sendable {
     /// Sorted by `<`, as listings are.
     let sorted: [String]

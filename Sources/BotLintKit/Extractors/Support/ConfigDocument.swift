@@ -19,15 +19,13 @@ struct ConfigDocument: Sendable {
         let text = file.text
         var lines = TextLines.split(text).map(String.init)
         var problems: [ParseProblem] = []
-        for _ in 0...maxTOMLRepairs {
-            // Lines the parser would crash on are blanked first, on every round and until none is
-            // left: blanking a broken line can turn the next one (once inside an array) into a
-            // header, or bring a `}` next to a `[` (`r=[` / `}` / `}`).
-            var safe = false
-            for _ in 0...maxTOMLRepairs {
-                let crashing = TOMLKeyScanner.linesTheParserCannotTake(Array(lines.joined(separator: "\n").utf8))
-                    .filter { (1...lines.count).contains($0.line) && !lines[$0.line - 1].isEmpty }
-                guard !crashing.isEmpty else { safe = true; break }
+        // Each round either blanks the lines the parser would crash on, or parses. Crashing lines
+        // are looked for again after every repair: blanking a line can turn the next one (inside
+        // an array) into a header, or bring a `}` next to a `[` (`r=[` / `}` / `}`).
+        for _ in 0...(2 * maxTOMLRepairs) {
+            let crashing = TOMLKeyScanner.linesTheParserCannotTake(Array(lines.joined(separator: "\n").utf8))
+                .filter { (1...lines.count).contains($0.line) && !lines[$0.line - 1].isEmpty }
+            if !crashing.isEmpty {
                 for (line, problem) in crashing {
                     if problems.isEmpty {
                         problems.append(ParseProblem(location: SourceLocation(path: file.path, line: line, column: 1),
@@ -35,9 +33,8 @@ struct ConfigDocument: Sendable {
                     }
                     lines[line - 1] = ""
                 }
+                continue
             }
-            // Never hand the parser text it would crash on.
-            guard safe else { break }
             do {
                 let table = try TOMLTable(string: lines.joined(separator: "\n"))
                 return ConfigDocument(root: ConfigValue(tomlTable: table).table ?? [:],
