@@ -20,12 +20,15 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // Keeps libgit2's set-up from loading CA certificates botlint never uses (see its header).
+        .target(name: "CLibGit2Offline"),
         // One system call Swift cannot reach directly (openat2 goes through variadic syscall()).
         .systemLibrary(name: "CSystemCalls"),
         .target(
             name: "BotLintKit",
             dependencies: [
                 "CLibGit2",
+                "CLibGit2Offline",
                 "CSystemCalls",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Yams", package: "Yams"),

@@ -7,7 +7,6 @@ import Foundation
 @main
 struct BotLintMain {
     static func main() {
-        BotLint.prepareInBackground()
         do {
             var command = try BotLintCommand.parseAsRoot()
             try command.run()

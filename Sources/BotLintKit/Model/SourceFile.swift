@@ -54,9 +54,12 @@ public struct FileAnalysis: Sendable {
     public init(path: String) { self.path = path }
 
     /// Nothing was learnt from the file (most files of a large repository).
+    /// `case .none` tests presence without copying: `== nil` resolved to the Equatable
+    /// comparison of two optionals and copied each summary, on every file read.
     public var isEmpty: Bool {
-        runners.isEmpty && envFile == nil && code == nil && dockerfile == nil && packageManifest == nil
-            && buildPlan == nil && shellScript == nil && tokenLiterals.isEmpty && problems.isEmpty && notes.isEmpty
+        guard case .none = envFile, case .none = code, case .none = dockerfile, case .none = packageManifest,
+              case .none = buildPlan, case .none = shellScript else { return false }
+        return runners.isEmpty && tokenLiterals.isEmpty && problems.isEmpty && notes.isEmpty
     }
 }
 

@@ -1,10 +1,14 @@
 import CLibGit2
-import Dispatch
+import CLibGit2Offline
 
 /// Process-wide libgit2 setup and error text, shared by every git-backed source.
 enum LibGit2 {
-    /// Swift runs a static initialiser exactly once, thread-safely, so libgit2 is set up once.
+    /// Swift runs a static initialiser exactly once, thread-safely, so libgit2 is set up once,
+    /// on first use: commands that never read git (`--version`, `rules`) never pay for it.
     private static let setUp: Void = {
+        // CLibGit2Offline keeps this from parsing the system CA bundle, which made it 4 ms
+        // instead of 0.5; the call keeps that object in the link.
+        _ = botlint_libgit2_offline_linked()
         git_libgit2_init()
         // The ownership check guards git commands that run programs named in repository config
         // (fsmonitor, hooks). botlint only reads through libgit2, which runs none of them, and
@@ -18,14 +22,6 @@ enum LibGit2 {
 
     static func ensureInitialized() {
         setUp
-    }
-
-    /// Runs the setup on a worker thread while the caller goes on. libgit2's setup parses the
-    /// system's CA certificates for HTTPS (a quarter of a 200-file `--staged` run), which
-    /// botlint never uses; overlapped with argument parsing it costs no wall time. The first
-    /// real use waits for it to finish.
-    static func initializeInBackground() {
-        DispatchQueue.global(qos: .userInitiated).async { setUp }
     }
 
     /// libgit2's message for the last failed call on this thread.
