@@ -97,7 +97,9 @@ enum Overlap {
             guard case .unknown(let deps) = site.receiver.active else { continue }
             for d in deps where !depends.contains(d) { depends.append(d) }
             let where_ = site.runner.title
-            parts.append("\(site.receiver.fact.api) in \(where_) runs only if \(site.receiver.condition.display)")
+            let part = "\(site.receiver.fact.api) in \(where_) runs only if \(site.receiver.condition.display)"
+            // One call can be two sites (run_webhook serves and sets the webhook): say it once.
+            if !parts.contains(part) { parts.append(part) }
         }
         guard !depends.isEmpty else { return ([], nil) }
         let names = depends.map { "`\($0)`" }.joined(separator: ", ")

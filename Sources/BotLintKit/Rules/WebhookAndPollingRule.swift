@@ -42,7 +42,8 @@ public struct WebhookAndPollingRule: Rule {
 
     private func report(_ poller: ReceiverSite, _ hooks: [ReceiverSite], webhookSetHere: Bool) -> Finding {
         let library = poller.receiver.fact.library
-        // One clause per process: "X serves its webhook (…) and sets it (…)".
+        // One clause per process: "X serves its webhook (…) and sets it (…)", or "X serves and
+        // sets its webhook (…)" when one call does both (python-telegram-bot's run_webhook).
         var order: [String] = []
         var byProcess: [String: [ReceiverSite]] = [:]
         for hook in hooks {
@@ -52,11 +53,18 @@ public struct WebhookAndPollingRule: Rule {
         let hookText = Describe.list(order.map { key in
             let sites = byProcess[key]!
             let who = key == poller.key ? "the same process" : Describe.runner(sites[0])
-            let verbs = sites.enumerated().map { index, hook in
+            var calls: [String] = []
+            var verbsByCall: [String: [String]] = [:]
+            for hook in sites {
+                let call = Describe.call(hook)
                 let verb = hook.receiver.kind == .setWebhook ? "sets" : "serves"
-                return "\(verb) \(index == 0 ? "its webhook" : "it") (\(Describe.call(hook)))"
+                if verbsByCall[call] == nil { calls.append(call) }
+                if !verbsByCall[call, default: []].contains(verb) { verbsByCall[call, default: []].append(verb) }
             }
-            return "\(who) \(Describe.list(verbs))"
+            let clauses = calls.enumerated().map { index, call in
+                "\(Describe.list(verbsByCall[call]!)) \(index == 0 ? "its webhook" : "it") (\(call))"
+            }
+            return "\(who) \(Describe.list(clauses))"
         })
         let sameProcess = hooks.allSatisfy { $0.key == poller.key }
         var message = "\(Describe.runner(poller, primary: true)) polls \(Describe.bot([poller] + hooks)) (\(Describe.call(poller))), "
