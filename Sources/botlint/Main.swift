@@ -8,7 +8,7 @@ import Foundation
 struct BotLintMain {
     static func main() {
         do {
-            var command = try BotLintCommand.parseAsRoot()
+            var command = try BotLintCommand.parseDefaultCommandFirst()
             try command.run()
         } catch let failure as InputFailure {
             FileHandle.standardError.write(Data("botlint: error: \(failure.message)\n".utf8))
@@ -36,6 +36,22 @@ struct BotLintCommand: ParsableCommand {
                       InitCommand.self, InstallHookCommand.self, UninstallHookCommand.self],
         defaultSubcommand: CheckCommand.self
     )
+}
+
+extension BotLintCommand {
+    /// `botlint [PATH] [options]`, the pre-commit hook's and CI's call, is parsed as the default
+    /// command directly. Through the root, ArgumentParser first reflects over every subcommand's
+    /// options (a sixth of a 200-file `--staged` run). Whatever is not a clean parse of the
+    /// default command (a subcommand, `help`, `--help`, `--version`, a mistake) is parsed from the
+    /// root, so help, usage and error messages are the root's.
+    static func parseDefaultCommandFirst(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) throws -> ParsableCommand {
+        let subcommands = Set(configuration.subcommands.map { $0._commandName } + ["help"])
+        if arguments.first.map({ !subcommands.contains($0) }) ?? true,
+           let command = try? CheckCommand.parse(arguments) {
+            return command
+        }
+        return try parseAsRoot(arguments)
+    }
 }
 
 /// A problem with what botlint was asked to read (exit code 2, no usage text).

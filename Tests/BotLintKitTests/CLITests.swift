@@ -81,6 +81,25 @@ struct CLITests {
         #expect(try Self.run(["explain", "BL999"]).status == 2)
     }
 
+    /// The default command is parsed directly (fast path); anything else must still reach the root.
+    @Test func helpVersionAndMistakesAreAnsweredByTheRoot() throws {
+        let version = try Self.run(["--version"])
+        #expect(version.status == 0 && version.stdout == BotLint.version + "\n")
+        for help in [["--help"], ["-h"], ["help"]] {
+            let run = try Self.run(help)
+            #expect(run.status == 0)
+            #expect(run.stdout.contains("SUBCOMMANDS:"), "\(help)")
+        }
+        let checkHelp = try Self.run(["help", "check"])
+        #expect(checkHelp.stdout.contains("OVERVIEW: Check a repository"))
+        let unknown = try Self.run(["--no-such-flag", "."])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("Unknown option '--no-such-flag'"))
+        #expect(unknown.stderr.contains("Usage: botlint check"))
+        // A subcommand name is the subcommand, never a path to check.
+        #expect(try Self.run(["rules"]).stdout.hasPrefix("BL101"))
+    }
+
     @Test func jsonIsValidVersionedAndSorted() throws {
         let run = try Self.run(["--no-git", "--format", "json", Self.casePath("BL901", "broken-fly-toml")])
         #expect(run.status == 1)
