@@ -22,12 +22,15 @@ let package = Package(
         ),
         // Keeps libgit2's set-up from loading CA certificates botlint never uses (see its header).
         .target(name: "CLibGit2Offline"),
+        // Byte scans over every file, in C vector types (Swift's SIMD lowered them lane by lane).
+        .target(name: "CByteScan"),
         // One system call Swift cannot reach directly (openat2 goes through variadic syscall()).
         .systemLibrary(name: "CSystemCalls"),
         .target(
             name: "BotLintKit",
             dependencies: [
                 "CLibGit2",
+                "CByteScan",
                 "CLibGit2Offline",
                 "CSystemCalls",
                 .product(name: "TOMLKit", package: "TOMLKit"),

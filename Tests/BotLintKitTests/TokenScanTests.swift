@@ -37,6 +37,32 @@ import Testing
         }
     }
 
+    /// Runs of token bytes built from token-like pieces: ids of 4 to 13 digits, secrets of 33 to
+    /// 37 characters, colons, and separators that do or do not end a run, at every alignment.
+    @Test func agreesWithTheDefinitionOnTokenLikeRuns() {
+        var generator = SystemRandomNumberGenerator()
+        let secretAlphabet = Array("ABCDEFGHabcdefgh0123456789_-".utf8)
+        func piece() -> [UInt8] {
+            switch Int.random(in: 0..<5, using: &generator) {
+            case 0: return (0..<Int.random(in: 4...13, using: &generator)).map { _ in UInt8(ascii: "0") + UInt8.random(in: 0...9, using: &generator) }
+            case 1: return (0..<Int.random(in: 33...37, using: &generator)).map { _ in secretAlphabet.randomElement(using: &generator)! }
+            case 2: return [UInt8(ascii: ":")]
+            case 3: return [[UInt8(ascii: " ")], [UInt8(ascii: "/")], [UInt8(ascii: "\n")], [UInt8(ascii: ".")], [UInt8(ascii: "=")]]
+                .randomElement(using: &generator)!
+            default: return Array("bot".utf8)
+            }
+        }
+        var found = 0
+        for _ in 0..<2_000 {
+            var bytes = (0..<Int.random(in: 0...16, using: &generator)).map { _ in UInt8(ascii: "x") }
+            for _ in 0..<Int.random(in: 1...12, using: &generator) { bytes += piece() }
+            let tokens = TokenRedaction.findTokens(in: bytes)
+            #expect(tokens == reference(bytes), "\(String(decoding: bytes, as: UTF8.self))")
+            found += tokens.count
+        }
+        #expect(found > 0, "the generator made no token at all, so this compared nothing")
+    }
+
     @Test func agreesWithTheDefinitionOnRandomBytes() {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("0123456789:AaZz_-".utf8) + [UInt8(ascii: " ")]

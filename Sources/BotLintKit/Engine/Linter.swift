@@ -130,6 +130,9 @@ public enum Linter {
     static func extract(_ listing: FileListing, from source: any FileSource, maxBytes: Int, scanSuppressions: Bool) -> Extraction {
         // Dynamic casts cost more than most `accepts` checks: done once per extractor, not per file.
         let extractors = Extractors.all.map { ExtractorPlan(extractor: $0) }
+        // Which extractors accept a file is a bit set: filtering into an array copied (and
+        // retained) every accepting plan for each of a repository's files.
+        precondition(extractors.count <= UInt64.bitWidth, "more extractors than bits in the accepting set")
         let entries = listing.entries
         // One slot per listed file, so a slot stays small: an analysis (hundreds of bytes inline)
         // is boxed in an array, empty for the many files nothing was learnt from.
@@ -140,7 +143,8 @@ public enum Linter {
             for i in (c * chunk)..<min(entries.count, (c + 1) * chunk) {
                 let entry = entries[i]
                 let candidate = FileCandidate(path: entry.path, isExecutable: entry.isExecutable)
-                let accepting = extractors.filter { $0.extractor.accepts(candidate) }
+                var accepting = AcceptingExtractors()
+                for k in extractors.indices where extractors[k].extractor.accepts(candidate) { accepting.insert(k) }
                 guard !accepting.isEmpty else { slots[i] = ([], nil, false, false, []); continue }
                 switch source.read(entry, in: listing, maxBytes: maxBytes) {
                 case .skipped(let note):
@@ -148,17 +152,19 @@ public enum Linter {
                     // an image (token scan only) or a compiled executable (accepted for its mode bit
                     // alone) is skipped silently.
                     let asPlainFile = FileCandidate(path: entry.path, name: candidate.name, isExecutable: false)
-                    let relevant = accepting.contains { !$0.scansForTokensOnly && $0.extractor.accepts(asPlainFile) }
+                    let relevant = accepting.contains(where: {
+                        !extractors[$0].scansForTokensOnly && extractors[$0].extractor.accepts(asPlainFile)
+                    })
                     slots[i] = ([], relevant ? note : nil, false, false, [])
                 case .file(let file):
                     var analysis = FileAnalysis(path: entry.path)
                     var deferred = false
-                    for plan in accepting {
-                        if let code = plan.deferrable {
+                    accepting.forEach { k in
+                        if let code = extractors[k].deferrable {
                             if !code.extractIfEager(file, into: &analysis) { deferred = true }
-                            continue
+                            return
                         }
-                        plan.extractor.extract(file, into: &analysis)
+                        extractors[k].extractor.extract(file, into: &analysis)
                     }
                     WebhookSecret.mark(&analysis, file)
                     slots[i] = (analysis.isEmpty ? [] : [analysis], nil, true, deferred,
@@ -194,6 +200,32 @@ private struct ExtractorPlan: Sendable {
         self.extractor = extractor
         deferrable = extractor as? any DeferrableExtractor
         scansForTokensOnly = extractor is TokenLiteralExtractor
+    }
+}
+
+/// Indices of the extractors that accept one file, in ascending order.
+private struct AcceptingExtractors {
+    private var bits: UInt64 = 0
+
+    var isEmpty: Bool { bits == 0 }
+
+    mutating func insert(_ index: Int) { bits |= 1 << UInt64(index) }
+
+    func forEach(_ body: (Int) -> Void) {
+        var rest = bits
+        while rest != 0 {
+            body(rest.trailingZeroBitCount)
+            rest &= rest - 1
+        }
+    }
+
+    func contains(where predicate: (Int) -> Bool) -> Bool {
+        var rest = bits
+        while rest != 0 {
+            if predicate(rest.trailingZeroBitCount) { return true }
+            rest &= rest - 1
+        }
+        return false
     }
 }
 
