@@ -33,7 +33,7 @@ import Testing
         // The needles' own bytes, so matches and near misses are frequent.
         let alphabet = Array(Set(needles.joined().utf8)) + [UInt8(ascii: " "), UInt8(ascii: "\n")]
         for _ in 0..<400 {
-            var haystack = (0..<Int.random(in: 0...90, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            var haystack = (0..<Int.random(in: 0...200, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
             if let needle = needles.randomElement(using: &generator), Bool.random(using: &generator) {
                 haystack.insert(contentsOf: Array(needle.utf8), at: Int.random(in: 0...haystack.count, using: &generator))
             }

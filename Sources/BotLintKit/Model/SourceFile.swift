@@ -1,3 +1,4 @@
+import CByteScan
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -296,6 +297,10 @@ public struct ByteNeedleSet: Sendable {
     private let groupByte: [UInt8]
     private let memberStart: [Int]
     private let members: [Int]
+    /// One pass for all needles (`botlint_teddy_next`) where the CPU has byte shuffles (SSSE3)
+    /// and the needles fit (at most 8, each 3 bytes or more); else the `memchr` passes above.
+    /// Python's markers made 5 `memchr` passes, one on `g` stopping every few dozen bytes.
+    private let teddy: botlint_teddy_tables?
 
     public init(_ needles: [String]) {
         var grouped: [(byte: UInt8, needles: [Int])] = []
@@ -324,6 +329,18 @@ public struct ByteNeedleSet: Sendable {
         groupByte = grouped.map(\.byte)
         memberStart = grouped.reduce(into: [0]) { $0.append($0.last! + $1.needles.count) }
         members = grouped.flatMap(\.needles)
+        let patterns = needles.filter { !$0.isEmpty }.map { Array($0.utf8) }
+        if botlint_teddy_available() != 0, patterns.count <= 8, patterns.allSatisfy({ $0.count >= 3 }) {
+            var tables = botlint_teddy_tables()
+            let flat = patterns.flatMap { $0.prefix(3) }
+            flat.withUnsafeBufferPointer { flat in
+                let pointers: [UnsafePointer<UInt8>?] = (0..<patterns.count).map { flat.baseAddress! + 3 * $0 }
+                pointers.withUnsafeBufferPointer { botlint_teddy_build(&tables, $0.baseAddress, patterns.count) }
+            }
+            teddy = tables
+        } else {
+            teddy = nil
+        }
     }
 
     public func occurs(in haystack: [UInt8]) -> Bool {
@@ -341,6 +358,10 @@ public struct ByteNeedleSet: Sendable {
 
     /// Calls `report` with each match's start (group by group) until it returns false.
     private func scan(_ haystack: [UInt8], _ report: (Int) -> Bool) {
+        if var tables = teddy {
+            teddyScan(haystack, &tables, report)
+            return
+        }
         haystack.withUnsafeBufferPointer { text in
             bytes.withUnsafeBufferPointer { needleBytes in
                 start.withUnsafeBufferPointer { start in
@@ -368,6 +389,35 @@ public struct ByteNeedleSet: Sendable {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+}
+
+extension ByteNeedleSet {
+    /// Needle k is bucket k: each reported position is checked against its buckets' needles.
+    private func teddyScan(_ haystack: [UInt8], _ tables: inout botlint_teddy_tables, _ report: (Int) -> Bool) {
+        haystack.withUnsafeBufferPointer { text in
+            bytes.withUnsafeBufferPointer { needleBytes in
+                guard let base = text.baseAddress else { return }
+                let count = text.count
+                var position = 0
+                var buckets: UInt8 = 0
+                while position < count {
+                    position = botlint_teddy_next(&tables, base, count, position, &buckets)
+                    guard position < count else { return }
+                    var rest = buckets
+                    while rest != 0 {
+                        let needle = rest.trailingZeroBitCount
+                        rest &= rest - 1
+                        let from = start[needle], length = start[needle + 1] - from
+                        guard position + length <= count else { continue }
+                        var k = 0
+                        while k < length, text[position + k] == needleBytes[from + k] { k += 1 }
+                        if k == length, !report(position) { return }
+                    }
+                    position += 1
                 }
             }
         }
