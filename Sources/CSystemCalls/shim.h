@@ -30,4 +30,20 @@ static inline int botlint_open_no_symlinks(int directory, const char *path, int 
 #endif
 }
 
+/*
+ * glibc raises its mmap threshold to the size of the largest block freed so far, after which
+ * freed memory stays in the heap instead of going back to the system; a fixed threshold (any
+ * mallopt call) turns that off. A no-op elsewhere.
+ */
+#if defined(__GLIBC__)
+#include <malloc.h>
+static inline void botlint_fix_mmap_threshold(int bytes) {
+    mallopt(M_MMAP_THRESHOLD, bytes);
+}
+#else
+static inline void botlint_fix_mmap_threshold(int bytes) {
+    (void)bytes;
+}
+#endif
+
 #endif

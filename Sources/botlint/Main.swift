@@ -7,6 +7,7 @@ import Foundation
 @main
 struct BotLintMain {
     static func main() {
+        BotLint.returnLargeFreedBlocksToTheSystem()
         do {
             var command = try BotLintCommand.parseDefaultCommandFirst()
             try command.run()

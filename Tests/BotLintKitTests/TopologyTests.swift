@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BotLintKit
 
@@ -74,6 +75,16 @@ struct TopologyTests {
         #expect(TokenRedaction.scrub("url=https://api.telegram.org/bot\(token)/getMe") == "url=https://api.telegram.org/bot5912837465:AA…0a/getMe")
         #expect(!TokenRedaction.looksLikeToken("123456789:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
         #expect(!TokenRedaction.looksLikeToken("110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"))
+    }
+
+    @Test func scrubReplacesEveryTokenAndKeepsTheTextAround() {
+        let first = "5912837465:AAHk3vQ9wT2nLx8ZpR4sYc7uJm1bE6dFg0a"
+        let second = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1"
+        #expect(TokenRedaction.scrub("é \(first), «\(second)» ✓") == "é 5912837465:AA…0a, «123456789:AA…w1» ✓")
+        let plain = "nothing: to see 12:30"
+        #expect(TokenRedaction.scrub(plain) == plain)
+        #expect(TokenRedaction.scrubbedDocument(Data("{\"t\": \"\(first)\"}".utf8)) == "{\"t\": \"5912837465:AA…0a\"}\n")
+        #expect(TokenRedaction.scrubbedDocument(Data()) == "\n")
     }
 }
 

@@ -1,4 +1,5 @@
 import CByteScan
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -34,19 +35,34 @@ public enum TokenRedaction {
     }
 
     /// Replaces every token-shaped run inside arbitrary text (a last line of defence in reporters).
+    /// Reads the string's own bytes: reporters pass whole documents (1.5 MB of JSON for a
+    /// 100k-file repository), and a copy of each would raise botlint's peak memory.
     public static func scrub(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: ":")) else { return text }
-        let tokens = findTokens(in: Array(text.utf8))
-        guard !tokens.isEmpty else { return text }
-        var out = text
-        for range in tokens.reversed() {
-            let bytes = Array(text.utf8)[range]
-            let token = String(decoding: bytes, as: UTF8.self)
-            let start = out.utf8.index(out.utf8.startIndex, offsetBy: range.lowerBound)
-            let end = out.utf8.index(out.utf8.startIndex, offsetBy: range.upperBound)
-            out.replaceSubrange(start..<end, with: redact(token))
+        var text = text
+        let scrubbed: String? = text.withUTF8 { bytes in
+            let tokens = findTokens(in: bytes)
+            guard !tokens.isEmpty else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var copied = 0
+            for range in tokens {
+                out += bytes[copied..<range.lowerBound]
+                out += redact(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)).utf8
+                copied = range.upperBound
+            }
+            out += bytes[copied...]
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
+        return scrubbed ?? text
+    }
+
+    /// A reporter's encoded document as text with a final newline, scrubbed, in one copy.
+    static func scrubbedDocument(_ data: Data) -> String {
+        scrub(String(unsafeUninitializedCapacity: data.count + 1) { buffer in
+            _ = buffer.initialize(from: data)
+            buffer[data.count] = UInt8(ascii: "\n")
+            return data.count + 1
+        })
     }
 
     /// Byte ranges of token-shaped runs in a buffer. Every file is scanned, so the scan skips
@@ -55,20 +71,22 @@ public enum TokenRedaction {
     /// prose hold a space, newline, quote or bracket (all below `-`), which one compare finds.
     /// Only the maximal run of such bytes around a block that passes is checked byte by byte.
     public static func findTokens(in bytes: [UInt8]) -> [Range<Int>] {
+        bytes.withUnsafeBufferPointer { findTokens(in: $0) }
+    }
+
+    static func findTokens(in buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        guard let base = buffer.baseAddress else { return [] }
         var result: [Range<Int>] = []
-        let n = bytes.count
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var block = botlint_next_token_block(base, n, 0)
-            while block < n {
-                var start = block
-                while start > 0, isRunByte(buffer[start - 1]) { start -= 1 }
-                var end = block + 16
-                while end < n, isRunByte(buffer[end]) { end += 1 }
-                if end - start >= 41 { scanRun(buffer, start..<end, into: &result) }
-                // The block holding `end` holds the byte that ends the run, so it is skipped too.
-                block = botlint_next_token_block(base, n, (end / 16 + 1) * 16)
-            }
+        let n = buffer.count
+        var block = botlint_next_token_block(base, n, 0)
+        while block < n {
+            var start = block
+            while start > 0, isRunByte(buffer[start - 1]) { start -= 1 }
+            var end = block + 16
+            while end < n, isRunByte(buffer[end]) { end += 1 }
+            if end - start >= 41 { scanRun(buffer, start..<end, into: &result) }
+            // The block holding `end` holds the byte that ends the run, so it is skipped too.
+            block = botlint_next_token_block(base, n, (end / 16 + 1) * 16)
         }
         return result
     }

@@ -70,6 +70,6 @@ public enum JSONReporter {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
         // Paths too (a file can be named after a token); JSON never escapes a token's characters.
-        return TokenRedaction.scrub(String(decoding: data, as: UTF8.self)) + "\n"
+        return TokenRedaction.scrubbedDocument(data)
     }
 }

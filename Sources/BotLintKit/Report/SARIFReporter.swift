@@ -30,7 +30,8 @@ public enum SARIFReporter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(log)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        // As in JSON: paths too (a file can be named after a token).
+        return TokenRedaction.scrubbedDocument(data)
     }
 
     // MARK: - Building blocks

@@ -119,7 +119,7 @@ public enum TopologyJSON {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
         // The last line of defence, as in every reporter: a token-shaped run never leaves.
-        return TokenRedaction.scrub(String(decoding: data, as: UTF8.self)) + "\n"
+        return TokenRedaction.scrubbedDocument(data)
     }
 
     static func runner(_ runner: Runner, processes: [ProcessJSON], findings: [String]) -> RunnerJSON {
