@@ -52,6 +52,19 @@ static inline uint8_t teddy_lanes(const botlint_teddy_tables *tables, const uint
     return found;
 }
 
+/* One position at a time: the tail the vector loops leave, and CPUs without byte shuffles. */
+static size_t teddy_next_scalar(const botlint_teddy_tables *tables, const uint8_t *bytes, size_t length, size_t from,
+                                uint8_t *buckets) {
+    for (size_t at = from; length >= 3 && at <= length - 3; at++) {
+        uint8_t found = teddy_lanes(tables, bytes + at);
+        if (found) {
+            *buckets = found;
+            return at;
+        }
+    }
+    return length;
+}
+
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
 #include <immintrin.h>
 
@@ -87,14 +100,7 @@ static size_t teddy_next_ssse3(const botlint_teddy_tables *tables, const uint8_t
             return at + lane;
         }
     }
-    for (; length >= 3 && at <= length - 3; at++) {
-        uint8_t found = teddy_lanes(tables, bytes + at);
-        if (found) {
-            *buckets = found;
-            return at;
-        }
-    }
-    return length;
+    return teddy_next_scalar(tables, bytes, length, at, buckets);
 }
 
 /* The same, 32 positions at a time; byte shuffles work within each 16-byte half, so the
@@ -141,13 +147,6 @@ int botlint_teddy_available(void) {
 
 size_t botlint_teddy_next(const botlint_teddy_tables *tables, const uint8_t *bytes, size_t length, size_t from,
                           uint8_t *buckets) {
-    for (size_t at = from; length >= 3 && at <= length - 3; at++) {
-        uint8_t found = teddy_lanes(tables, bytes + at);
-        if (found) {
-            *buckets = found;
-            return at;
-        }
-    }
-    return length;
+    return teddy_next_scalar(tables, bytes, length, from, buckets);
 }
 #endif
