@@ -3,15 +3,17 @@ import Testing
 
 @Suite struct TokenScanTests {
     /// The definition `findTokens` vectorises: every colon after a digit, outside a token found
-    /// before it, starts a check.
+    /// before it, starts a check; an id never reaches back into that token.
     private func reference(_ bytes: [UInt8]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var i = 1
         while i < bytes.count {
             defer { i += 1 }
             guard bytes[i] == UInt8(ascii: ":"), TokenRedaction.isDigit(bytes[i - 1]) else { continue }
+            let taken = result.last?.upperBound ?? 0
+            guard i > taken else { continue }
             var idStart = i
-            while idStart > 0, TokenRedaction.isDigit(bytes[idStart - 1]) { idStart -= 1 }
+            while idStart > taken, TokenRedaction.isDigit(bytes[idStart - 1]) { idStart -= 1 }
             var end = i + 1
             while end < bytes.count, TokenRedaction.isSecretChar(bytes[end]) { end += 1 }
             if TokenRedaction.isTokenShape(bytes, idStart: idStart, colon: i, end: end) {
@@ -61,6 +63,21 @@ import Testing
             found += tokens.count
         }
         #expect(found > 0, "the generator made no token at all, so this compared nothing")
+    }
+
+    /// A secret ending in digits, then `:` and more: the second check must not start inside the
+    /// first token (the fuzzer found scrub failing on the overlapping ranges this gave).
+    @Test func rangesNeverOverlap() {
+        // The first secret ends in seven digits, which could pass for the id of a second token.
+        let first = "5912837465:AAHk3vQ9wT2nLx8ZpR4sYc7uJm1b1234567"
+        let bytes = Array((first + ":AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1 " + first + ":AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw1").utf8)
+        #expect(first.count == 10 + 1 + 35)
+        let found = TokenRedaction.findTokens(in: bytes)
+        #expect(found == reference(bytes))
+        #expect(!found.isEmpty)
+        for (a, b) in zip(found, found.dropFirst()) { #expect(a.upperBound <= b.lowerBound) }
+        let scrubbed = TokenRedaction.scrub(String(decoding: bytes, as: UTF8.self))
+        #expect(TokenRedaction.findTokens(in: Array(scrubbed.utf8)).isEmpty)
     }
 
     @Test func agreesWithTheDefinitionOnRandomBytes() {

@@ -92,19 +92,23 @@ public enum TokenRedaction {
     }
 
     /// Tokens inside one maximal run of `[0-9A-Za-z_:-]`: each colon after a digit starts a check,
-    /// unless a token found before it covers it. Nothing a check reads crosses the run's ends.
+    /// unless a token found before it covers it. Nothing a check reads crosses the run's ends, and
+    /// an id never reaches back into the token before it (`<token>:123…` after a secret ending in
+    /// digits), so the ranges never overlap.
     private static func scanRun(_ buffer: UnsafeBufferPointer<UInt8>, _ run: Range<Int>, into result: inout [Range<Int>]) {
         var colon = run.lowerBound + 1
+        var taken = run.lowerBound
         while colon < run.upperBound {
             defer { colon += 1 }
-            guard buffer[colon] == UInt8(ascii: ":"), isDigit(buffer[colon - 1]) else { continue }
+            guard colon > taken, buffer[colon] == UInt8(ascii: ":"), isDigit(buffer[colon - 1]) else { continue }
             var idStart = colon
-            while idStart > run.lowerBound, isDigit(buffer[idStart - 1]) { idStart -= 1 }
+            while idStart > taken, isDigit(buffer[idStart - 1]) { idStart -= 1 }
             var end = colon + 1
             while end < run.upperBound, isSecretChar(buffer[end]) { end += 1 }
             // No check on what precedes the id: URLs write tokens as `/bot<id>:<secret>/`.
             if isTokenShape(buffer, idStart: idStart, colon: colon, end: end) {
                 result.append(idStart..<end)
+                taken = end
                 colon = end - 1
             }
         }
