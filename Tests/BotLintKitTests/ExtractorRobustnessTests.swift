@@ -139,3 +139,12 @@ import Testing
         }
     }
 }
+
+/// The engine asks extractors whether they can defer through a requirement, not a dynamic cast;
+/// a scanner whose `DeferrableExtractor` conformance did not reach that witness would never defer.
+@Test func everyDeferrableExtractorSaysSo() {
+    for extractor in Extractors.all {
+        #expect((extractor.asDeferrable != nil) == (extractor is any DeferrableExtractor), "\(type(of: extractor))")
+    }
+    #expect(Extractors.all.contains { $0.asDeferrable != nil })
+}

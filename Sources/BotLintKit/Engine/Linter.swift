@@ -56,7 +56,7 @@ public enum Linter {
             let entry = listing.entries[position]
             guard case .file(let file) = fileSource.read(entry, in: listing, maxBytes: options.maxFileBytes) else { return nil }
             var analysis = FileAnalysis(path: path)
-            for extractor in Extractors.all where extractor is any DeferrableExtractor
+            for extractor in Extractors.all where extractor.asDeferrable != nil
                 && extractor.accepts(path: path, name: entry.name, isExecutable: entry.isExecutable) {
                 extractor.extract(file, into: &analysis)
             }
@@ -198,7 +198,7 @@ private struct ExtractorPlan: Sendable {
 
     init(extractor: any Extractor) {
         self.extractor = extractor
-        deferrable = extractor as? any DeferrableExtractor
+        deferrable = extractor.asDeferrable
         scansForTokensOnly = extractor is TokenLiteralExtractor
     }
 }
