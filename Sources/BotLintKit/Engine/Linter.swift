@@ -128,7 +128,7 @@ public enum Linter {
     /// Reads every listed file once, on all cores, and hands it to the extractors that accept
     /// it. Results are collected per index, so the output order never depends on scheduling.
     static func extract(_ listing: FileListing, from source: any FileSource, maxBytes: Int, scanSuppressions: Bool) -> Extraction {
-        // Dynamic casts cost more than most `accepts` checks: done once per extractor, not per file.
+        // What the engine asks of each extractor's type, once per run rather than once per file.
         let extractors = Extractors.all.map { ExtractorPlan(extractor: $0) }
         // Which extractors accept a file is a bit set: filtering into an array copied (and
         // retained) every accepting plan for each of a repository's files.
