@@ -335,18 +335,28 @@ public struct ByteNeedleSet: Sendable {
         groupByte = grouped.map(\.byte)
         memberStart = grouped.reduce(into: [0]) { $0.append($0.last! + $1.needles.count) }
         members = grouped.flatMap(\.needles)
-        let patterns = needles.filter { !$0.isEmpty }.map { Array($0.utf8) }
-        if botlint_teddy_available() != 0, patterns.count <= 8, patterns.allSatisfy({ $0.count >= 3 }) {
+        let count = anchor.count
+        if botlint_teddy_available() != 0, count <= 8, (0..<count).allSatisfy({ start[$0 + 1] - start[$0] >= 3 }) {
             var tables = botlint_teddy_tables()
-            let flat = patterns.flatMap { $0.prefix(3) }
-            flat.withUnsafeBufferPointer { flat in
-                let pointers: [UnsafePointer<UInt8>?] = (0..<patterns.count).map { flat.baseAddress! + 3 * $0 }
-                pointers.withUnsafeBufferPointer { botlint_teddy_build(&tables, $0.baseAddress, patterns.count) }
+            bytes.withUnsafeBufferPointer { flat in
+                let needleStarts: [UnsafePointer<UInt8>?] = start.dropLast().map { flat.baseAddress! + $0 }
+                needleStarts.withUnsafeBufferPointer { botlint_teddy_build(&tables, $0.baseAddress, count) }
             }
             teddy = tables
         } else {
             teddy = nil
         }
+    }
+
+    /// Whether the needle stored at `needleBytes[from..<to]` starts at `position` of `text`.
+    @inline(__always)
+    private static func matches(_ text: UnsafeBufferPointer<UInt8>, at position: Int,
+                                _ needleBytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+        let length = to - from
+        guard position >= 0, position + length <= text.count else { return false }
+        var k = 0
+        while k < length, text[position + k] == needleBytes[from + k] { k += 1 }
+        return k == length
     }
 
     public func occurs(in haystack: [UInt8]) -> Bool {
@@ -384,11 +394,8 @@ public struct ByteNeedleSet: Sendable {
                                     for m in first..<last {
                                         let needle = members[m]
                                         let from = at - anchor[needle]
-                                        let length = start[needle + 1] - start[needle]
-                                        guard from >= 0, from + length <= count else { continue }
-                                        var k = 0
-                                        while k < length, text[from + k] == needleBytes[start[needle] + k] { k += 1 }
-                                        if k == length, !report(from) { return }
+                                        if Self.matches(text, at: from, needleBytes, from: start[needle], to: start[needle + 1]),
+                                           !report(from) { return }
                                     }
                                     offset = at + 1
                                 }
@@ -417,11 +424,8 @@ extension ByteNeedleSet {
                     while rest != 0 {
                         let needle = rest.trailingZeroBitCount
                         rest &= rest - 1
-                        let from = start[needle], length = start[needle + 1] - from
-                        guard position + length <= count else { continue }
-                        var k = 0
-                        while k < length, text[position + k] == needleBytes[from + k] { k += 1 }
-                        if k == length, !report(position) { return }
+                        if Self.matches(text, at: position, needleBytes, from: start[needle], to: start[needle + 1]),
+                           !report(position) { return }
                     }
                     position += 1
                 }

@@ -44,25 +44,14 @@ public struct WebhookAndPollingRule: Rule {
         let library = poller.receiver.fact.library
         // One clause per process: "X serves its webhook (…) and sets it (…)", or "X serves and
         // sets its webhook (…)" when one call does both (python-telegram-bot's run_webhook).
-        var order: [String] = []
-        var byProcess: [String: [ReceiverSite]] = [:]
-        for hook in hooks {
-            if byProcess[hook.key] == nil { order.append(hook.key) }
-            byProcess[hook.key, default: []].append(hook)
-        }
-        let hookText = Describe.list(order.map { key in
-            let sites = byProcess[key]!
+        let hookText = Describe.list(Self.groupedInOrder(hooks, by: \.key).map { key, sites in
             let who = key == poller.key ? "the same process" : Describe.runner(sites[0])
-            var calls: [String] = []
-            var verbsByCall: [String: [String]] = [:]
-            for hook in sites {
-                let call = Describe.call(hook)
-                let verb = hook.receiver.kind == .setWebhook ? "sets" : "serves"
-                if verbsByCall[call] == nil { calls.append(call) }
-                if !verbsByCall[call, default: []].contains(verb) { verbsByCall[call, default: []].append(verb) }
-            }
-            let clauses = calls.enumerated().map { index, call in
-                "\(Describe.list(verbsByCall[call]!)) \(index == 0 ? "its webhook" : "it") (\(call))"
+            let clauses = Self.groupedInOrder(sites, by: Describe.call).enumerated().map { index, group in
+                let verbs = group.items.reduce(into: [String]()) { verbs, hook in
+                    let verb = hook.receiver.kind == .setWebhook ? "sets" : "serves"
+                    if !verbs.contains(verb) { verbs.append(verb) }
+                }
+                return "\(Describe.list(verbs)) \(index == 0 ? "its webhook" : "it") (\(group.key))"
             }
             return "\(who) \(Describe.list(clauses))"
         })
@@ -114,6 +103,23 @@ public struct WebhookAndPollingRule: Rule {
         return finding(severity, message, at: primary,
                        related: ConflictGroups.related([poller] + hooks, skip: primary),
                        fix: fix, token: poller.token.display)
+    }
+
+    /// `items` grouped by `key`, groups and items in first-seen order.
+    private static func groupedInOrder(_ items: [ReceiverSite], by key: (ReceiverSite) -> String)
+        -> [(key: String, items: [ReceiverSite])] {
+        var groups: [(key: String, items: [ReceiverSite])] = []
+        var position: [String: Int] = [:]
+        for item in items {
+            let k = key(item)
+            if let at = position[k] {
+                groups[at].items.append(item)
+            } else {
+                position[k] = groups.count
+                groups.append((k, [item]))
+            }
+        }
+        return groups
     }
 
     /// An assignment that makes the poller's condition false (`DISABLE_TELEGRAM_BOT=true`).
