@@ -481,3 +481,88 @@ private func skipNote(_ read: FileRead) -> Note? {
         #expect(listing.entries.map(\.path) == walked.map(\.path))
     }
 }
+
+/// The git listing's order and contents do not depend on how it was computed: tracked files
+/// come from the index in byte order (case-insensitive with `core.ignorecase`), new files are
+/// merged in, and folders listed ahead of the walk change nothing.
+@Suite struct GitListingAssemblyTests {
+    private static func lister(_ repo: SourceScratchFolder, prefetching: Bool) throws -> GitWorkTreeLister {
+        guard case .found(let repository) = GitRepository.discover(containing: repo.path) else {
+            throw SourceScratchError(description: "no repository at \(repo.path)")
+        }
+        var lister = GitWorkTreeLister(repository: repository, root: repo.path, scope: "")
+        lister.prefetchesFolders = prefetching
+        return lister
+    }
+
+    @Test(arguments: [(ignoreCase: false, ascii: true), (ignoreCase: false, ascii: false),
+                      (ignoreCase: true, ascii: true), (ignoreCase: true, ascii: false)])
+    func listingIsInPathOrder(ignoreCase: Bool, ascii: Bool) throws {
+        let repo = try SourceScratchFolder()
+        try repo.git("init", "-q")
+        try repo.git("config", "core.ignorecase", ignoreCase ? "true" : "false")
+        var tracked = ["B.py", "a.py", "a/b.py", "a-b.py", "ab/c.py", "z.py", "Z/y.py"]
+        if !ascii { tracked += ["\u{00C4}.py", "e\u{0301}t\u{00E9}.py", "zz/\u{00E9}.py"] }
+        for name in tracked { try repo.write(name) }
+        try repo.commitAll()
+        let untracked = ["0.py", "a/a.py", "a/c.py", "aa.py", "b.py", "zz/new.py", "~.py"]
+        for name in untracked { try repo.write(name) }
+
+        let listing = try WorkTreeSource(path: repo.path).listing()
+
+        #expect(paths(listing) == (tracked + untracked).sorted())
+    }
+
+    @Test func foldersListedAheadChangeNothing() throws {
+        let repo = try SourceScratchFolder()
+        try repo.git("init", "-q")
+        try repo.write(".gitignore", "build/\nnode_modules/\n*.log\n")
+        for index in 0..<40 { try repo.write("svc\(index % 4)/mod\(index)/bot\(index).py") }
+        try repo.write("build/keep.py")
+        try repo.git("add", "-f", "build/keep.py")
+        try repo.write("deleted/old.py")
+        try repo.commitAll()
+        try repo.remove("deleted")
+        try repo.write("build/new.py")
+        try repo.write("node_modules/x/index.js")
+        try repo.write("svc1/new.py")
+        try repo.write("svc2/debug.log")
+        try repo.write("fresh/deep/er/run.sh", "#!/bin/sh\n", executable: true)
+        try repo.write("odd\u{0001}name.py")
+        // Not UTF-8: left out, as it could not be named in a report.
+        let rawName = Array((repo.path + "/x").utf8) + [0xFF] + Array(".py".utf8) + [0]
+        let descriptor = rawName.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) } }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        try repo.symlink("linked", to: repo.url("svc0"))
+        try repo.makeFolder("nested")
+        try repo.run("/usr/bin/git", ["init", "-q", repo.url("nested")])
+        try repo.write("nested/inner.py")
+
+        let prefetched = try Self.lister(repo, prefetching: true).entries()
+        let walked = try Self.lister(repo, prefetching: false).entries()
+
+        #expect(prefetched.entries == walked.entries)
+        #expect(prefetched.notes == walked.notes)
+        #expect(walked.entries.contains(FileEntry(path: "fresh/deep/er/run.sh", isExecutable: true)))
+        #expect(walked.entries.contains(FileEntry(path: "build/keep.py")))
+        #expect(!walked.entries.contains { $0.path.hasPrefix("deleted/") || $0.path.hasPrefix("build/new") })
+        #expect(walked.entries.count == 40 + 6)
+    }
+
+    @Test func prefetchListsFoldersAsTheWalkWouldReadThem() throws {
+        let folder = try SourceScratchFolder()
+        try folder.write("a/b/c.py")
+        try folder.write("a/d.py")
+        try folder.write("node_modules/x/index.js")
+        try folder.write(".git/HEAD", "ref: refs/heads/main\n")
+
+        let listed = DirectoryPrefetch(root: folder.path, scope: "", maxDepth: 64).completed()
+
+        #expect(Set(listed.keys) == ["", "a", "a/b"])
+        guard case .listed(let root)? = listed[""] else { Issue.record("the root was not listed"); return }
+        var names: [String] = []
+        root.forEach { name, _ in names.append(name.string ?? "?"); return true }
+        #expect(names.sorted() == [".git", "a", "node_modules"])
+    }
+}

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Folders whose files botlint does not list.
 ///
 /// Two tiers. Installed third-party code is dropped everywhere, in git listings too: public
@@ -30,26 +36,48 @@ enum ExcludedFolders {
     /// Git entries minus those inside dependency folders or a virtualenv. A `pyvenv.cfg` at the
     /// top of the repository does not count: then the repository itself is what was asked for.
     static func removingDependencies(from entries: [FileEntry]) -> [FileEntry] {
-        let virtualenvs = Set(entries.lazy
-            .filter { PathUtil.hasSuffix($0.path, "/pyvenv.cfg") }
-            .map { PathUtil.directory(of: $0.path) })
-        return entries.filter { !isInsideDependency($0.path, virtualenvs: virtualenvs) }
+        var virtualenvs = Set<String>()
+        for entry in entries where PathUtil.hasSuffix(entry.path, "/pyvenv.cfg") {
+            virtualenvs.insert(PathUtil.directory(of: entry.path))
+        }
+        var kept: [FileEntry] = []
+        kept.reserveCapacity(entries.count)
+        // Entries are sorted, so a folder's files mostly come one after another: each run of
+        // them is judged once. This runs for every entry of large repositories.
+        var lastFolder: String?
+        var lastFolderIsDependency = false
+        for entry in entries {
+            var path = entry.path
+            let excluded = path.withUTF8 { bytes in
+                guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return false }
+                let folder = UnsafeBufferPointer(rebasing: bytes[..<slash])
+                if var last = lastFolder, last.withUTF8({ Self.equal($0, folder) }) {
+                    return lastFolderIsDependency
+                }
+                lastFolder = String(decoding: folder, as: UTF8.self)
+                lastFolderIsDependency = isDependency(folder: folder, virtualenvs: virtualenvs)
+                return lastFolderIsDependency
+            }
+            if !excluded { kept.append(entry) }
+        }
+        return kept
     }
 
-    /// Byte-level scan: this runs for every entry of large repositories, where splitting each
-    /// path into `String` components would cost more than listing the files did.
-    private static func isInsideDependency(_ path: String, virtualenvs: Set<String>) -> Bool {
-        var path = path
-        return path.withUTF8 { bytes in
-            var componentStart = 0
-            for index in bytes.indices where bytes[index] == UInt8(ascii: "/") {
-                let folder = UnsafeBufferPointer(rebasing: bytes[componentStart..<index])
-                // Lengths first: most folder names match none of them.
-                if dependencyNameBytes.contains(where: { $0.count == folder.count && $0.elementsEqual(folder) }) { return true }
-                if !virtualenvs.isEmpty, virtualenvs.contains(String(decoding: bytes[..<index], as: UTF8.self)) { return true }
-                componentStart = index + 1
-            }
-            return false
+    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+    }
+
+    /// Whether `folder` (a repository-relative path) is or is inside a dependency folder or a
+    /// virtualenv: a byte-level scan, without splitting into `String` components.
+    private static func isDependency(folder bytes: UnsafeBufferPointer<UInt8>, virtualenvs: Set<String>) -> Bool {
+        var componentStart = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+            let component = UnsafeBufferPointer(rebasing: bytes[componentStart..<index])
+            // Lengths first: most folder names match none of them.
+            if dependencyNameBytes.contains(where: { $0.count == component.count && $0.elementsEqual(component) }) { return true }
+            if !virtualenvs.isEmpty, virtualenvs.contains(String(decoding: bytes[..<index], as: UTF8.self)) { return true }
+            componentStart = index + 1
         }
+        return false
     }
 }

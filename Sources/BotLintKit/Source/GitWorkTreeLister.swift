@@ -20,37 +20,28 @@ struct GitWorkTreeLister {
     let root: String
     /// The folder to list, relative to `root` ("" = all).
     let scope: String
+    /// Lists folders on a second thread while the index is read (tests turn it off to check
+    /// that it changes nothing).
+    var prefetchesFolders = true
 
     /// Sorted entries under `scope`, not yet bounded in count, and a note when folders were
     /// nested too deep to look for new files in.
     func entries() throws(GitError) -> (entries: [FileEntry], notes: [Note]) {
-        let tracked = trackedEntries(try repository.index().entries)
-        var walk = WorkTreeWalk(lister: self, tracked: tracked)
-        try walk.run(from: scope)
-        var entries = walk.trackedInWorkTree
-        entries += walk.untracked
-        entries.sort { $0.path < $1.path }
-        let notes = walk.firstTooDeep.map { [walk.limits.depthNote(folder: $0)] } ?? []
-        return (ExcludedFolders.removingDependencies(from: entries), notes)
-    }
-
-    private func isInScope(_ path: String) -> Bool {
-        scope.isEmpty || path.hasPrefix(scope + "/")
-    }
-
-    /// One entry per path: a conflicted file has up to three stages but one file in the work tree.
-    private func trackedEntries(_ tracked: [GitIndexEntry]) -> [FileEntry] {
-        var entries: [FileEntry] = []
-        entries.reserveCapacity(tracked.count)
-        var previousPath: String?
-        // Bytes, not `!=`: String equality is canonical, and `été` composed and decomposed are
-        // two files to git and to Linux.
-        for entry in tracked where !(previousPath.map { entry.path.utf8.elementsEqual($0.utf8) } ?? false) {
-            previousPath = entry.path
-            guard !entry.isSubmodule, isInScope(entry.path) else { continue }
-            entries.append(FileEntry(path: entry.path, isExecutable: entry.isExecutable))
+        let limits = ListingLimits.standard
+        // libgit2 reads the index (and checks its hash) on this thread meanwhile.
+        let prefetch = prefetchesFolders ? DirectoryPrefetch(root: root, scope: scope, maxDepth: limits.maxDepth) : nil
+        let index: GitIndex
+        do {
+            index = try repository.index()
+        } catch {
+            _ = prefetch?.finish()
+            throw error
         }
-        return entries
+        let tracked = TrackedFiles(index, scope: scope)
+        var walk = WorkTreeWalk(lister: self, tracked: tracked, limits: limits, listed: prefetch?.finish() ?? [:])
+        try walk.run(from: scope)
+        let notes = walk.firstTooDeep.map { [limits.depthNote(folder: $0)] } ?? []
+        return (ExcludedFolders.removingDependencies(from: walk.sortedEntries()), notes)
     }
 
     /// libgit2's answer for one untracked path (`.gitignore` files, `info/exclude`,
@@ -66,104 +57,100 @@ struct GitWorkTreeLister {
 /// The state of one listing walk: which tracked files were seen, which new files were found.
 private struct WorkTreeWalk {
     let lister: GitWorkTreeLister
-    var limits = ListingLimits.standard
-    private let tracked: [FileEntry]
-    /// Positions in `tracked` of the files directly in each folder, in name order. Looking a
+    let limits: ListingLimits
+    private var tracked: TrackedFiles
+    /// Positions of the tracked files directly in each folder, in name (byte) order. Looking a
     /// name up in its folder's short list replaced one table over every tracked path, whose
     /// lookups missed the cache on every file of a large repository.
     private let trackedByFolder: [String: [Int]]
     /// Every folder holding a tracked file, at any depth.
     private let trackedFolders: Set<String>
+    /// Folders already listed (by `DirectoryPrefetch`); taken as the walk reaches them.
+    private var listed: [String: DirectoryListing.Outcome]
     private var present: [Bool]
     private(set) var untracked: [FileEntry] = []
     /// Folders whose tracked files are kept unseen: unreadable, or past the depth limit.
     private var unlisted: Set<String> = []
     private(set) var firstTooDeep: String?
 
-    /// `tracked` in index order: sorted by path bytes, so a folder's files come in name order.
-    init(lister: GitWorkTreeLister, tracked: [FileEntry]) {
+    init(lister: GitWorkTreeLister, tracked: TrackedFiles, limits: ListingLimits, listed: [String: DirectoryListing.Outcome]) {
         self.lister = lister
         self.tracked = tracked
+        self.limits = limits
+        self.listed = listed
         var byFolder: [String: [Int]] = [:]
         var folders: Set<String> = [""]
-        // Consecutive files mostly share a folder: one table update per run of them.
-        var runFolder: String?
-        var run: [Int] = []
-        func flush() {
-            guard let folder = runFolder else { return }
-            byFolder[folder, default: []] += run
-            var ancestor = folder
-            while folders.insert(ancestor).inserted, !ancestor.isEmpty {
-                ancestor = PathUtil.directory(of: ancestor)
+        tracked.bytes.withUnsafeBytes { bytes in
+            let starts = tracked.starts
+            // Consecutive files mostly share a folder: one table update per run of them.
+            var run: [Int] = []
+            var runFolder = 0..<0
+            func flush() {
+                guard !run.isEmpty else { return }
+                let folder = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[runFolder]), as: UTF8.self)
+                byFolder[folder, default: []] += run
+                var ancestor = folder
+                while folders.insert(ancestor).inserted, !ancestor.isEmpty {
+                    ancestor = PathUtil.directory(of: ancestor)
+                }
             }
-        }
-        for (position, entry) in tracked.enumerated() {
-            if let folder = runFolder, Self.isDirectlyInside(entry.path, folder) {
-                run.append(position)
-                continue
+            for position in 0..<tracked.count {
+                let start = starts[position]
+                let path = UnsafeRawBufferPointer(rebasing: bytes[start..<starts[position + 1]])
+                let slash = path.lastIndex(of: UInt8(ascii: "/")).map { start + $0 } ?? start
+                let folder = start..<slash
+                if folder.count == runFolder.count, !run.isEmpty,
+                   TrackedFiles.order(UnsafeRawBufferPointer(rebasing: bytes[folder]),
+                                      UnsafeRawBufferPointer(rebasing: bytes[runFolder])) == 0 {
+                    run.append(position)
+                    continue
+                }
+                flush()
+                runFolder = folder
+                run = [position]
             }
             flush()
-            runFolder = PathUtil.directory(of: entry.path)
-            run = [position]
         }
-        flush()
-        // Already in order unless the index sorts case-insensitively (core.ignorecase): then a
-        // real sort, so that the search by bytes holds either way.
+        // Already in byte order unless the index sorts case-insensitively (core.ignorecase):
+        // then a real sort, so that the search by bytes holds either way.
         trackedByFolder = byFolder.mapValues { positions in
-            positions.sorted { Self.compareBytes(tracked[$0].path, tracked[$1].path, from: 0) < 0 }
+            Self.isInByteOrder(positions, tracked) ? positions : positions.sorted { Self.compare(tracked, $0, $1) < 0 }
         }
         trackedFolders = folders
         present = Array(repeating: false, count: tracked.count)
     }
 
-    /// Whether `path` is a file directly in `folder` ("" = the root), without building strings.
-    private static func isDirectlyInside(_ path: String, _ folder: String) -> Bool {
-        var path = path, folder = folder
-        return path.withUTF8 { p in
-            folder.withUTF8 { f in
-                var start = 0
-                if f.count > 0 {
-                    guard p.count > f.count + 1, p[f.count] == UInt8(ascii: "/"),
-                          let pBase = p.baseAddress, let fBase = f.baseAddress, memcmp(pBase, fBase, f.count) == 0 else { return false }
-                    start = f.count + 1
-                }
-                guard let base = p.baseAddress else { return true }
-                return memchr(base + start, Int32(UInt8(ascii: "/")), p.count - start) == nil
-            }
+    private static func isInByteOrder(_ positions: [Int], _ tracked: TrackedFiles) -> Bool {
+        zip(positions, positions.dropFirst()).allSatisfy { compare(tracked, $0, $1) < 0 }
+    }
+
+    private static func compare(_ tracked: TrackedFiles, _ a: Int, _ b: Int) -> Int {
+        tracked.bytes.withUnsafeBytes { bytes in
+            TrackedFiles.order(UnsafeRawBufferPointer(rebasing: bytes[tracked.starts[a]..<tracked.starts[a + 1]]),
+                               UnsafeRawBufferPointer(rebasing: bytes[tracked.starts[b]..<tracked.starts[b + 1]]))
         }
     }
 
-    /// The position of tracked file `name` among `positions`, the tracked files of one folder:
-    /// a binary search by name bytes (git's order). `offset` is where names start in their paths.
-    private func trackedPosition(of name: String, among positions: [Int], offset: Int) -> Int? {
-        var low = 0, high = positions.count
-        while low < high {
-            let middle = (low + high) / 2
-            let order = Self.compareBytes(name, tracked[positions[middle]].path, from: offset)
-            if order == 0 { return positions[middle] }
-            if order > 0 { low = middle + 1 } else { high = middle }
+    /// Tracked files the walk saw (or could not look for) and new files, sorted by path. Ends
+    /// the walk: the tracked entries are moved out.
+    mutating func sortedEntries() -> [FileEntry] {
+        let seen = tracked.takeEntries(keeping: present)
+        guard !untracked.isEmpty else {
+            return tracked.isInStringOrder ? seen : seen.sorted { $0.path < $1.path }
         }
-        return nil
-    }
-
-    /// `memcmp` order of `name` and `path`'s bytes from `offset`.
-    private static func compareBytes(_ name: String, _ path: String, from offset: Int) -> Int {
-        var name = name, path = path
-        return name.withUTF8 { a in
-            path.withUTF8 { b in
-                let tail = b.count - offset
-                let common = min(a.count, tail)
-                if common > 0, let x = a.baseAddress, let y = b.baseAddress {
-                    let order = memcmp(x, y + offset, common)
-                    if order != 0 { return Int(order) }
-                }
-                return a.count - tail
-            }
+        guard tracked.isInStringOrder else { return (seen + untracked).sorted { $0.path < $1.path } }
+        // A few new files among many tracked ones: merged, not sorted again.
+        let new = untracked.sorted { $0.path < $1.path }
+        var merged: [FileEntry] = []
+        merged.reserveCapacity(seen.count + new.count)
+        var i = 0, j = 0
+        while i < seen.count, j < new.count {
+            if new[j].path < seen[i].path { merged.append(new[j]); j += 1 } else { merged.append(seen[i]); i += 1 }
         }
+        merged += seen[i...]
+        merged += new[j...]
+        return merged
     }
-
-    /// Tracked files the walk saw (or could not look for), in index order.
-    var trackedInWorkTree: [FileEntry] { zip(tracked, present).filter(\.1).map(\.0) }
 
     /// Walks `scope` with an explicit stack (a 10,000-deep tree must not exhaust the call stack).
     mutating func run(from scope: String) throws(GitError) {
@@ -177,7 +164,7 @@ private struct WorkTreeWalk {
             for subfolder in try visit(folder: folder) { pending.append((subfolder, depth + 1)) }
         }
         guard !unlisted.isEmpty else { return }
-        for (position, entry) in tracked.enumerated() where !present[position] {
+        for (position, entry) in tracked.entries.enumerated() where !present[position] {
             var folder = PathUtil.directory(of: entry.path)
             while true {
                 if unlisted.contains(folder) { present[position] = true; break }
@@ -191,52 +178,85 @@ private struct WorkTreeWalk {
     /// against the ignore rules (libgit2 applies the rules of every folder above too). Returns
     /// the subfolders to visit.
     private mutating func visit(folder: String) throws(GitError) -> [String] {
-        // O_NOFOLLOW: a folder that is a symlink is never entered (git does not follow it either).
-        let descriptor = open(POSIXPath.join(lister.root, folder), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else {
+        let folderPath = POSIXPath.join(lister.root, folder)
+        let listing: DirectoryListing
+        switch listed.removeValue(forKey: folder) ?? DirectoryListing.read(folderPath) {
+        case .listed(let found):
+            listing = found
+        case .unopenable(let code):
             // Unreadable: the reader reports its tracked files; gone or replaced: they are gone.
-            if errno != ENOENT, errno != ENOTDIR, errno != ELOOP { unlisted.insert(folder) }
+            if code != ENOENT, code != ENOTDIR, code != ELOOP { unlisted.insert(folder) }
             return []
-        }
-        guard let directory = fdopendir(descriptor) else {
-            close(descriptor)
+        case .unreadable:
             unlisted.insert(folder)
             return []
         }
-        defer { closedir(directory) }
         var subfolders: [String] = []
         let trackedHere = trackedByFolder[folder] ?? []
         let nameOffset = folder.isEmpty ? 0 : folder.utf8.count + 1
-        while let item = readdir(directory) {
-            guard let name = DirectoryEntryName.of(item), name != ".", name != "..", name != ".git" else { continue }
-            var type = item.pointee.d_type
-            if type == UInt8(DT_UNKNOWN) {
-                type = FileStatus.of(name: name, inDirectory: descriptor).map(Self.direntType) ?? UInt8(DT_UNKNOWN)
-            }
-            // Most entries are tracked files, which need no path of their own.
-            if type == UInt8(DT_REG) || type == UInt8(DT_LNK),
-               let position = trackedPosition(of: name, among: trackedHere, offset: nameOffset) {
+        var failure: GitError?
+        listing.forEach { entryName, direntType in
+            let nameBytes = entryName.bytes
+            var type = direntType
+            // Most entries are tracked files, which need no `String` of their own.
+            if Self.isFile(type), let position = trackedPosition(of: nameBytes, among: trackedHere, offset: nameOffset) {
                 present[position] = true
-                continue
+                return true
+            }
+            guard let name = entryName.string, name != ".git" else { return true }
+            if type == UInt8(DT_UNKNOWN) {
+                type = FileStatus.of(path: POSIXPath.join(folderPath, name)).map(Self.direntType) ?? UInt8(DT_UNKNOWN)
+                if Self.isFile(type), let position = trackedPosition(of: nameBytes, among: trackedHere, offset: nameOffset) {
+                    present[position] = true
+                    return true
+                }
             }
             let child = folder.isEmpty ? name : folder + "/" + name
-            if type == UInt8(DT_DIR) {
-                if trackedFolders.contains(child) {
-                    subfolders.append(child)
-                } else if try !lister.isIgnored(child + "/"),
-                          !Self.isNestedRepository(POSIXPath.join(lister.root, child)) {
-                    subfolders.append(child)
-                }
-            } else if type == UInt8(DT_REG) || type == UInt8(DT_LNK) {
-                // FIFOs, sockets and devices are never listed, tracked path or not.
-                if try !lister.isIgnored(child) {
+            do throws(GitError) {
+                if type == UInt8(DT_DIR) {
+                    if trackedFolders.contains(child) {
+                        subfolders.append(child)
+                    } else if try !lister.isIgnored(child + "/"),
+                              !Self.isNestedRepository(POSIXPath.join(lister.root, child)) {
+                        subfolders.append(child)
+                    }
+                } else if Self.isFile(type), try !lister.isIgnored(child) {
+                    // FIFOs, sockets and devices are never listed, tracked path or not.
                     let executable = type == UInt8(DT_REG)
-                        && (FileStatus.of(name: name, inDirectory: descriptor)?.isExecutable ?? false)
+                        && (FileStatus.of(path: POSIXPath.join(folderPath, name))?.isExecutable ?? false)
                     untracked.append(FileEntry(path: child, isExecutable: executable))
+                }
+            } catch {
+                failure = error
+                return false
+            }
+            return true
+        }
+        if let failure { throw failure }
+        return subfolders
+    }
+
+    private static func isFile(_ type: UInt8) -> Bool { type == UInt8(DT_REG) || type == UInt8(DT_LNK) }
+
+    /// The position of tracked file `name` among `positions`, the tracked files of one folder:
+    /// a binary search by name bytes (git's order). `offset` is where names start in their paths.
+    private func trackedPosition(of name: UnsafeRawBufferPointer, among positions: [Int], offset: Int) -> Int? {
+        tracked.bytes.withUnsafeBytes { bytes in
+            tracked.starts.withUnsafeBufferPointer { starts in
+                positions.withUnsafeBufferPointer { positions in
+                    var low = 0, high = positions.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        let position = positions[middle]
+                        let order = TrackedFiles.order(name, UnsafeRawBufferPointer(
+                            rebasing: bytes[(starts[position] + offset)..<starts[position + 1]]))
+                        if order == 0 { return position }
+                        if order > 0 { low = middle + 1 } else { high = middle }
+                    }
+                    return nil
                 }
             }
         }
-        return subfolders
     }
 
     /// An untracked folder with its own `.git` is another repository (libgit2 and git skip it).
