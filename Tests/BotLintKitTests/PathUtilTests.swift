@@ -53,3 +53,22 @@ import Testing
         #expect(!ListedPaths([]).containsPath(withPrefix: "src/"))
     }
 }
+
+@Suite struct PythonModuleResolutionTests {
+    /// Resolutions are remembered; each is asked for twice, so a remembered answer that ignored
+    /// the importer's folder or the process's roots would show.
+    @Test func resolutionsDependOnTheImportersFolderAndTheRoots() {
+        let paths = ListedPaths(["a/main.py", "a/util.py", "b/main.py", "b/util.py", "lib/util.py", "pkg/__init__.py",
+                                 "pkg/sub/mod.py", "src/shared/x.py"])
+        let index = RepositoryIndex([], paths: paths)
+        for _ in 0..<2 {
+            #expect(index.resolvePythonModule("util", from: "a/main.py", roots: []) == "a/util.py")
+            #expect(index.resolvePythonModule("util", from: "b/main.py", roots: []) == "b/util.py")
+            #expect(index.resolvePythonModule("util", from: "c/main.py", roots: ["lib"]) == "lib/util.py")
+            #expect(index.resolvePythonModule("util", from: "c/main.py", roots: []) == nil)
+            #expect(index.resolvePythonModule("shared.x", from: "app.py", roots: []) == "src/shared/x.py")
+            #expect(index.resolvePythonModule(".sub.mod", from: "pkg/__init__.py", roots: []) == "pkg/sub/mod.py")
+            #expect(index.resolvePythonModule("telegram.ext", from: "a/main.py", roots: []) == nil)
+        }
+    }
+}

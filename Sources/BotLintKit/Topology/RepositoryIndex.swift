@@ -5,8 +5,8 @@ import Foundation
 struct RepositoryIndex: Sendable {
     let analyses: [String: FileAnalysis]
     let paths: ListedPaths
-    private let pythonFilesByModuleTail: [String: [String]]
-    private let folders: FolderTable
+    private let tables: PathTables
+    private let pythonResolutions = PythonResolutionMemo()
     private let deferredCode: DeferredCodeLoader?
 
     init(_ analyses: [FileAnalysis], paths: ListedPaths, deferredCode: DeferredCodeLoader? = nil) {
@@ -15,17 +15,11 @@ struct RepositoryIndex: Sendable {
         for a in analyses { byPath[a.path] = a }
         self.analyses = byPath
         self.paths = paths
-        var tails: [String: [String]] = [:]
-        for path in paths.sorted where PathUtil.hasSuffix(path, ".py") {
-            let name = PathUtil.lastComponent(of: path)
-            tails[String(name.dropLast(3)), default: []].append(path)
-        }
-        pythonFilesByModuleTail = tails
-        folders = FolderTable(paths.sorted)
+        tables = PathTables(paths.sorted)
     }
 
     /// Every path by its folder, sorted: Go packages, Java modules and crates are folders.
-    func paths(inDirectory directory: String) -> [String] { folders.paths(in: directory) }
+    func paths(inDirectory directory: String) -> [String] { tables.paths(in: directory) }
 
     func code(_ path: String) -> CodeSummary? { analyses[path]?.code ?? deferredCode?.code(path) }
     func exists(_ path: String) -> Bool { paths.contains(path) || analyses[path] != nil }
@@ -46,6 +40,16 @@ struct RepositoryIndex: Sendable {
     /// Resolves `app.bot` / `.config` imported from `importer`, trying the importer's package,
     /// the process's working directory, the repository root and `src/`.
     func resolvePythonModule(_ module: String, from importer: String, roots: [String]) -> String? {
+        // Every process resolves the imports of every file it reaches again, and most imports
+        // (the standard library, packages) fail only after every base was tried.
+        let key = PythonResolutionMemo.Key(module: module, directory: PathUtil.directory(of: importer), roots: roots)
+        if let known = pythonResolutions.lookUp(key) { return known }
+        let resolved = resolvePythonModuleUncached(module, from: importer, roots: roots)
+        pythonResolutions.remember(resolved, for: key)
+        return resolved
+    }
+
+    private func resolvePythonModuleUncached(_ module: String, from importer: String, roots: [String]) -> String? {
         if module.hasPrefix(".") {
             let dots = module.prefix { $0 == "." }.count
             var base = PathUtil.directory(of: importer)
@@ -83,7 +87,7 @@ struct RepositoryIndex: Sendable {
     }
 
     /// Every Python file with this module name (`settings` → all `settings.py`), for Django.
-    func pythonFiles(named name: String) -> [String] { pythonFilesByModuleTail[name] ?? [] }
+    func pythonFiles(named name: String) -> [String] { tables.pythonFiles(named: name) }
 
     // MARK: JavaScript
 
@@ -142,11 +146,31 @@ struct RepositoryIndex: Sendable {
     }
 }
 
-/// Paths by folder, built on first use: only Go, JVM and .NET lookups need it, and it costs a
-/// table entry per listed file.
-private final class FolderTable: @unchecked Sendable {
+/// Python module resolutions already made: they depend on the module, the importing file's
+/// folder and the process's roots only.
+private final class PythonResolutionMemo: @unchecked Sendable {
+    struct Key: Hashable {
+        let module: String
+        let directory: String
+        let roots: [String]
+    }
+
+    private var resolved: [Key: String?] = [:]
+    private let lock = NSLock()
+
+    /// nil: not looked for yet; `.some(nil)`: the module is not a file of the repository.
+    func lookUp(_ key: Key) -> String?? { lock.withLock { resolved[key] } }
+
+    func remember(_ file: String?, for key: Key) { lock.withLock { _ = resolved.updateValue(file, forKey: key) } }
+}
+
+/// Tables over every listed path, each built on first use: only some ecosystems need them (Go,
+/// JVM and .NET look files up by folder, Django settings by module name), and each costs an
+/// entry per listed file.
+private final class PathTables: @unchecked Sendable {
     private let sortedPaths: [String]
     private var byDirectory: [String: [String]]?
+    private var pythonFilesByModuleName: [String: [String]]?
     private let lock = NSLock()
 
     init(_ sortedPaths: [String]) { self.sortedPaths = sortedPaths }
@@ -159,6 +183,19 @@ private final class FolderTable: @unchecked Sendable {
                 byDirectory = table
             }
             return byDirectory?[directory] ?? []
+        }
+    }
+
+    func pythonFiles(named name: String) -> [String] {
+        lock.withLock {
+            if pythonFilesByModuleName == nil {
+                var table: [String: [String]] = [:]
+                for path in sortedPaths where PathUtil.hasSuffix(path, ".py") {
+                    table[String(PathUtil.lastComponent(of: path).dropLast(3)), default: []].append(path)
+                }
+                pythonFilesByModuleName = table
+            }
+            return pythonFilesByModuleName?[name] ?? []
         }
     }
 }
