@@ -1,10 +1,20 @@
 /// One receiving call as one runner's process executes it: the unit conflict rules compare.
-struct ReceiverSite {
+/// A class: rules filter, group and pass sites around, and as a value each copy of one copied
+/// its runner and process field by field.
+final class ReceiverSite {
     let runner: Runner
     let runnerIndex: Int
     let process: Process
     let processIndex: Int
     let receiver: Receiver
+
+    init(runner: Runner, runnerIndex: Int, process: Process, processIndex: Int, receiver: Receiver) {
+        self.runner = runner
+        self.runnerIndex = runnerIndex
+        self.process = process
+        self.processIndex = processIndex
+        self.receiver = receiver
+    }
 
     var key: String { "\(runnerIndex)/\(processIndex)" }
     var token: TokenIdentity { receiver.token }
