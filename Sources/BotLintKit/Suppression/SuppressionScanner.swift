@@ -2,12 +2,9 @@
 /// search skips the scan for almost every file.
 enum SuppressionScanner {
     static let marker = Array("botlint:".utf8)
-    /// Runs on every file read. A `memchr` search anchors on one byte, and the rarest one here
-    /// is the `b` of `bot`, which a bot's code is full of; byte-shuffle tables check three.
-    private static let markerSearch = ByteNeedleSet(["botlint:"])
 
     static func scan(_ file: SourceFile) -> [Suppression] {
-        guard markerSearch.occurs(in: file.bytes) else { return [] }
+        guard ByteSearch.contains(file.bytes, marker) else { return [] }
         let syntax = CommentSyntax.of(file)
         guard syntax != .none else { return [] }
         var body = file.bytes[...]
