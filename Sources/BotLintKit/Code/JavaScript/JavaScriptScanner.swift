@@ -3,8 +3,6 @@
 public struct JavaScriptScanner: Extractor {
     public init() {}
 
-    private static let javaScriptExtensions: Set<String> = ["js", "mjs", "cjs", "jsx"]
-    private static let typeScriptExtensions: Set<String> = ["ts", "mts", "cts", "tsx"]
 
     public func accepts(_ file: FileCandidate) -> Bool {
         Self.language(of: file) != nil
@@ -21,13 +19,12 @@ public struct JavaScriptScanner: Extractor {
     }
 
     private static func language(of file: FileCandidate) -> SourceLanguage? {
+        // A switch, not a set: hashing the extension of every file of a repository cost more.
         let language: SourceLanguage
-        if javaScriptExtensions.contains(file.fileExtension) {
-            language = .javascript
-        } else if typeScriptExtensions.contains(file.fileExtension) {
-            language = .typescript
-        } else {
-            return nil
+        switch file.fileExtension {
+        case "js", "mjs", "cjs", "jsx": language = .javascript
+        case "ts", "mts", "cts", "tsx": language = .typescript
+        default: return nil
         }
         // Declarations and minified bundles are not code anyone wrote to run a bot.
         if file.lowercasedNameHasSuffix(".min.js") || file.lowercasedNameHasSuffix(".d.ts")

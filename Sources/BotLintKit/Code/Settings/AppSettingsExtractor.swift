@@ -11,18 +11,20 @@ public struct AppSettingsExtractor: Extractor {
 
     enum Kind { case springYAML, springProperties, dotnetJSON }
 
-    static func kind(of name: String) -> Kind? {
-        let lower = name.lowercased()
-        if lower.hasPrefix("application"), lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") { return .springYAML }
-        if lower.hasPrefix("application"), lower.hasSuffix(".properties") { return .springProperties }
-        if lower.hasPrefix("appsettings"), lower.hasSuffix(".json") { return .dotnetJSON }
+    /// Byte comparisons on the ASCII-lowercased name: this runs for every file of a repository.
+    static func kind(ofLowercased lower: String) -> Kind? {
+        if PathUtil.hasPrefix(lower, "application") {
+            if PathUtil.hasSuffix(lower, ".yml") || PathUtil.hasSuffix(lower, ".yaml") { return .springYAML }
+            if PathUtil.hasSuffix(lower, ".properties") { return .springProperties }
+        }
+        if PathUtil.hasPrefix(lower, "appsettings"), PathUtil.hasSuffix(lower, ".json") { return .dotnetJSON }
         return nil
     }
 
-    public func accepts(_ file: FileCandidate) -> Bool { Self.kind(of: file.name) != nil }
+    public func accepts(_ file: FileCandidate) -> Bool { Self.kind(ofLowercased: file.lowercasedName) != nil }
 
     public func extract(_ file: SourceFile, into analysis: inout FileAnalysis) {
-        guard let kind = Self.kind(of: file.name) else { return }
+        guard let kind = Self.kind(ofLowercased: PathUtil.asciiLowercased(file.name)) else { return }
         var leaves: [(String, String)] = []
         switch kind {
         case .springYAML:
