@@ -72,3 +72,12 @@ import Testing
         }
     }
 }
+
+@Suite struct CaseInsensitiveSearchTests {
+    @Test(arguments: [("deploy/crontab", true), ("CRON.d/x", true), ("etc/Cron", true), ("cro", false), ("", false),
+                      ("c-r-o-n", false), ("crocron", true), ("été/cron", true), ("acr\u{00F6}n", false)])
+    func findsALowercaseNeedleWhateverTheCase(path: String, found: Bool) {
+        #expect(PathUtil.containsIgnoringCase(path, "cron") == found)
+        #expect(PathUtil.containsIgnoringCase(path, "cron") == path.lowercased().contains("cron"))
+    }
+}
