@@ -560,9 +560,29 @@ private func skipNote(_ read: FileRead) -> Note? {
         let listed = DirectoryPrefetch(root: folder.path, scope: "", maxDepth: 64).completed()
 
         #expect(Set(listed.keys) == ["", "a", "a/b"])
-        guard case .listed(let root)? = listed[""] else { Issue.record("the root was not listed"); return }
+        guard case .success(let root)? = listed[""] else { Issue.record("the root was not listed"); return }
         var names: [String] = []
         root.forEach { name, _ in names.append(name.string ?? "?"); return true }
         #expect(names.sorted() == [".git", "a", "node_modules"])
+    }
+
+    /// A folder with more entries than the prefetch keeps is left to the walk, which reads it
+    /// without keeping its entries.
+    @Test func aFolderOverTheLimitIsNotKept() throws {
+        let folder = try SourceScratchFolder()
+        for name in ["a.py", "b.py", "c.py"] { try folder.write(name) }
+
+        #expect(DirectoryListing.read(folder.path, maxEntries: 2) == nil)
+        guard case .success(let listing)? = DirectoryListing.read(folder.path, maxEntries: 3) else {
+            Issue.record("the folder was not listed")
+            return
+        }
+        #expect(listing.count == 3)
+        var streamed: [String] = []
+        #expect(DirectoryListing.stream(folder.path) { name, _ in streamed.append(name.string ?? "?"); return true } == nil)
+        #expect(streamed.sorted() == ["a.py", "b.py", "c.py"])
+        if case .unopenable(let code)? = DirectoryListing.stream(folder.url("missing"), { _, _ in true }) { _ = code } else {
+            Issue.record("a missing folder was not reported")
+        }
     }
 }

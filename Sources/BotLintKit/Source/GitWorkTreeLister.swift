@@ -179,23 +179,11 @@ private struct WorkTreeWalk {
     /// the subfolders to visit.
     private mutating func visit(folder: String) throws(GitError) -> [String] {
         let folderPath = POSIXPath.join(lister.root, folder)
-        let listing: DirectoryListing
-        switch listed.removeValue(forKey: folder) ?? DirectoryListing.read(folderPath) {
-        case .listed(let found):
-            listing = found
-        case .unopenable(let code):
-            // Unreadable: the reader reports its tracked files; gone or replaced: they are gone.
-            if code != ENOENT, code != ENOTDIR, code != ELOOP { unlisted.insert(folder) }
-            return []
-        case .unreadable:
-            unlisted.insert(folder)
-            return []
-        }
         var subfolders: [String] = []
         let trackedHere = trackedByFolder[folder] ?? []
         let nameOffset = folder.isEmpty ? 0 : folder.utf8.count + 1
         var failure: GitError?
-        listing.forEach { entryName, direntType in
+        func entry(_ entryName: DirectoryListing.Name, _ direntType: UInt8) -> Bool {
             let nameBytes = entryName.bytes
             var type = direntType
             // Most entries are tracked files, which need no `String` of their own.
@@ -231,6 +219,28 @@ private struct WorkTreeWalk {
                 return false
             }
             return true
+        }
+        // A folder listed ahead, or read now without keeping its entries.
+        let unreadable: DirectoryListing.Failure?
+        switch listed.removeValue(forKey: folder) {
+        case .success(let listing)?:
+            listing.forEach(entry)
+            unreadable = nil
+        case .failure(let reason)?:
+            unreadable = reason
+        case nil:
+            unreadable = DirectoryListing.stream(folderPath, entry)
+        }
+        switch unreadable {
+        case .unopenable(let code)?:
+            // Unreadable: the reader reports its tracked files; gone or replaced: they are gone.
+            if code != ENOENT, code != ENOTDIR, code != ELOOP { unlisted.insert(folder) }
+            return []
+        case .unreadable?:
+            unlisted.insert(folder)
+            return []
+        case nil:
+            break
         }
         if let failure { throw failure }
         return subfolders
