@@ -184,21 +184,16 @@ private struct WorkTreeWalk {
         let nameOffset = folder.isEmpty ? 0 : folder.utf8.count + 1
         var failure: GitError?
         func entry(_ entryName: DirectoryListing.Name, _ direntType: UInt8) -> Bool {
-            let nameBytes = entryName.bytes
             var type = direntType
+            if type == UInt8(DT_UNKNOWN), let name = entryName.string {
+                type = FileStatus.of(path: POSIXPath.join(folderPath, name)).map(Self.direntType) ?? UInt8(DT_UNKNOWN)
+            }
             // Most entries are tracked files, which need no `String` of their own.
-            if Self.isFile(type), let position = trackedPosition(of: nameBytes, among: trackedHere, offset: nameOffset) {
+            if Self.isFile(type), let position = trackedPosition(of: entryName.bytes, among: trackedHere, offset: nameOffset) {
                 present[position] = true
                 return true
             }
             guard let name = entryName.string, name != ".git" else { return true }
-            if type == UInt8(DT_UNKNOWN) {
-                type = FileStatus.of(path: POSIXPath.join(folderPath, name)).map(Self.direntType) ?? UInt8(DT_UNKNOWN)
-                if Self.isFile(type), let position = trackedPosition(of: nameBytes, among: trackedHere, offset: nameOffset) {
-                    present[position] = true
-                    return true
-                }
-            }
             let child = folder.isEmpty ? name : folder + "/" + name
             do throws(GitError) {
                 if type == UInt8(DT_DIR) {
