@@ -110,7 +110,7 @@ struct SafeFileReader {
         var failure: Int32 = 0
         var requested = min(expected + 1, limit)
         var bytes = [UInt8](unsafeUninitializedCapacity: requested) { buffer, count in
-            count = Self.fill(buffer, from: descriptor, failure: &failure)
+            count = Self.fill(buffer, from: descriptor, failure: &failure, endsAt: expected)
         }
         // Filled to the brim: the file grew since fstat, so read on (in steps) up to the limit.
         var filled = bytes.count == requested
@@ -127,12 +127,17 @@ struct SafeFileReader {
         return bytes
     }
 
-    /// Reads until the buffer is full or the file ends; the number of bytes read.
-    private static func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>, from descriptor: Int32, failure: inout Int32) -> Int {
+    /// Reads until the buffer is full or the file ends; the number of bytes read. A read that
+    /// returns less than asked and reaches `endsAt` (the size `fstat` gave) is taken as the end,
+    /// which saves the read that would return 0 for every file. A file that grew meanwhile is
+    /// read as it was; a short read before that size (network file systems) reads on.
+    private static func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>, from descriptor: Int32, failure: inout Int32,
+                             endsAt size: Int? = nil) -> Int {
         guard let base = buffer.baseAddress else { return 0 }
         var count = 0
         while count < buffer.count {
-            let read = systemRead(descriptor, base + count, buffer.count - count)
+            let asked = buffer.count - count
+            let read = systemRead(descriptor, base + count, asked)
             if read == 0 { break }
             if read < 0 {
                 if errno == EINTR { continue }
@@ -140,6 +145,7 @@ struct SafeFileReader {
                 break
             }
             count += read
+            if read < asked, count == size { break }
         }
         return count
     }
