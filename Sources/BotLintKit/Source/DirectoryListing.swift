@@ -60,6 +60,11 @@ struct DirectoryListing: Sendable {
     /// returns false, keeping none of them. `O_NOFOLLOW`: a folder that is a symlink is never
     /// entered (git does not follow it either).
     static func stream(_ path: String, _ body: (Name, UInt8) -> Bool) -> Failure? {
+        stream(path) { name, type, _ in body(name, type) }
+    }
+
+    /// `stream`, also handing over the folder's open descriptor, for `fstatat` relative to it.
+    static func stream(_ path: String, _ body: (Name, UInt8, Int32) -> Bool) -> Failure? {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return .unopenable(errno) }
         guard let directory = fdopendir(descriptor) else {
@@ -74,7 +79,7 @@ struct DirectoryListing: Sendable {
                 if name.elementsEqual([UInt8(ascii: ".")]) || name.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) {
                     return true
                 }
-                return body(Name(bytes: name), item.pointee.d_type)
+                return body(Name(bytes: name), item.pointee.d_type, descriptor)
             }
             if !goOn { break }
         }

@@ -72,23 +72,21 @@ struct DirectoryWalker {
     /// One folder's regular files and symlinks (FIFOs, sockets and devices are never offered)
     /// and its subfolders, unsorted and not yet filtered by depth.
     private func read(folder: String, notes: inout [Note]) -> FolderContents? {
-        // O_NOFOLLOW: a folder swapped for a symlink after it was listed is not entered.
-        let descriptor = open(POSIXPath.join(root, folder), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            if errno == EACCES { notes.append(Note(path: folder, message: "folder skipped: permission denied")) }
-            return nil
-        }
-        guard let directory = fdopendir(descriptor) else {
-            close(descriptor)
-            return nil
-        }
-        defer { closedir(directory) }
         var contents = FolderContents()
-        while let item = readdir(directory) {
-            guard let name = DirectoryEntryName.of(item), name != ".", name != ".." else { continue }
-            classify(name, type: item.pointee.d_type, folder: folder, descriptor: descriptor, into: &contents)
+        // O_NOFOLLOW: a folder swapped for a symlink after it was listed is not entered.
+        let failure = DirectoryListing.stream(POSIXPath.join(root, folder)) { name, type, descriptor in
+            if let name = name.string { classify(name, type: type, folder: folder, descriptor: descriptor, into: &contents) }
+            return true
         }
-        return contents
+        switch failure {
+        case .unopenable(EACCES)?:
+            notes.append(Note(path: folder, message: "folder skipped: permission denied"))
+            return nil
+        case .some:
+            return nil
+        case nil:
+            return contents
+        }
     }
 
     private func classify(_ name: String, type: UInt8, folder: String, descriptor: Int32,
@@ -109,17 +107,6 @@ struct DirectoryWalker {
             contents.children.append(.file(FileEntry(path: path, isExecutable: status.isExecutable)))
         } else if status.isSymlink {
             contents.children.append(.file(FileEntry(path: path)))
-        }
-    }
-}
-
-/// A `readdir` entry's name; nil when it is not valid UTF-8 (it could not be reported or reopened).
-enum DirectoryEntryName {
-    static func of(_ item: UnsafeMutablePointer<dirent>) -> String? {
-        withUnsafePointer(to: &item.pointee.d_name) { tuple in
-            tuple.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: tuple.pointee)) {
-                String(validatingCString: $0)
-            }
         }
     }
 }
