@@ -163,6 +163,39 @@ private func text(_ source: any FileSource, _ path: String, maxBytes: Int = 1 <<
         #expect(listing.entries.first { $0.path == "run.sh" }?.isExecutable == true)
     }
 
+    @Test func readsBlobsOnManyThreadsAtOnce() throws {
+        let repo = try botRepository()
+        for i in 0..<50 { try repo.write("bots/bot\(i).py", pollerSource(token: "TOKEN_\(i)")) }
+        try repo.git("add", "-A")
+        let staged = try GitIndexSource(path: repo.path)
+        let listing = try staged.listing()
+        let read = ResultSlots<String>(count: 200)
+        DispatchQueue.concurrentPerform(iterations: 200) { i in
+            if case .file(let file) = staged.read(FileEntry(path: "bots/bot\(i % 50).py"), in: listing, maxBytes: 1 << 20) {
+                read[i] = file.text
+            }
+        }
+        #expect((0..<200).allSatisfy { read.values[$0] == pollerSource(token: "TOKEN_\($0 % 50)") })
+    }
+
+    @Test func overlappingReadsBorrowSeparateObjectDatabases() throws {
+        let repo = try botRepository()
+        guard case .found(let repository) = GitRepository.discover(containing: repo.path) else {
+            Issue.record("the scratch repository did not open")
+            return
+        }
+        let databases = ObjectDatabases(repository: repository)
+        let (outer, inner, again) = databases.withDatabase { outer in
+            let inner = databases.withDatabase { $0 }
+            return (outer, inner, databases.withDatabase { $0 })
+        }
+        #expect(outer != nil && inner != nil)
+        // libgit2 serialises reads through one database, so a second reader gets its own...
+        #expect(outer != inner)
+        // ...and a database given back is lent again rather than another being opened.
+        #expect(again == inner)
+    }
+
     @Test func notesUnresolvedMergeConflicts() throws {
         let repo = try botRepository()
         try repo.git("checkout", "-q", "-b", "other")

@@ -3,30 +3,13 @@ import Foundation
 
 /// The files of a git snapshot (the index or a commit's tree) as blobs, read from the object
 /// database: nothing in the work tree is opened, so what is read is exactly what was recorded.
-///
-/// The linter reads files on all cores. Most libgit2 objects must not be used from two threads
-/// at once, but the object database (`git_odb`) locks internally and is documented as safe to
-/// share, so blobs are read through it without a lock of our own and inflate in parallel.
 final class GitBlobStore: @unchecked Sendable {
-    /// Counted by libgit2, so it stays valid after the repository is freed.
-    private let database: OpaquePointer?
-    private let databaseFailure: String?
+    private let databases: ObjectDatabases
     private let blobs: [String: git_oid]
 
     init(repository: GitRepository, blobs: [String: git_oid]) {
         self.blobs = blobs
-        var database: OpaquePointer?
-        if git_repository_odb(&database, repository.handle) == 0, let database {
-            self.database = database
-            databaseFailure = nil
-        } else {
-            self.database = nil
-            databaseFailure = LibGit2.lastErrorMessage()
-        }
-    }
-
-    deinit {
-        git_odb_free(database)
+        databases = ObjectDatabases(repository: repository)
     }
 
     /// The same bounds as the work tree reader: over `maxBytes` is skipped with a note, binary
@@ -46,7 +29,13 @@ final class GitBlobStore: @unchecked Sendable {
     }
 
     private func contents(of oid: inout git_oid, maxBytes: Int) -> Result<[UInt8], GitBlobReadFailure> {
-        guard let database else { return .failure(.unreadable(databaseFailure ?? "no object database")) }
+        databases.withDatabase { database in
+            guard let database else { return .failure(.unreadable(databases.failure ?? "no object database")) }
+            return Self.contents(of: &oid, in: database, maxBytes: maxBytes)
+        }
+    }
+
+    private static func contents(of oid: inout git_oid, in database: OpaquePointer, maxBytes: Int) -> Result<[UInt8], GitBlobReadFailure> {
         // The header first: a blob's size is only known once it is inflated, and a small
         // compressed blob can inflate to gigabytes (a committed sparse file).
         var size = 0
@@ -71,4 +60,67 @@ final class GitBlobStore: @unchecked Sendable {
 private enum GitBlobReadFailure: Error {
     case unreadable(String)
     case tooLarge(Int)
+}
+
+/// Object databases to read blobs through, one per reading thread.
+///
+/// A `git_odb` is safe to share, but libgit2 holds its lock for the whole backend read (open,
+/// read and inflate), so threads sharing one read one blob at a time: on a `--staged` run the
+/// second core mostly waited. Each thread borrows a database of its own, opened on the same
+/// objects folder (alternates included); libgit2 shares pack files between them.
+final class ObjectDatabases: @unchecked Sendable {
+    /// The repository's own database: the first one lent, and the fallback when another cannot
+    /// be opened (reads through it are then only serialised again).
+    private let shared: OpaquePointer?
+    private let objectsFolder: String?
+    let failure: String?
+    private let lock = NSLock()
+    private var idle: [OpaquePointer] = []
+    private var opened: [OpaquePointer] = []
+
+    init(repository: GitRepository) {
+        var database: OpaquePointer?
+        if git_repository_odb(&database, repository.handle) == 0, let database {
+            shared = database
+            failure = nil
+            idle = [database]
+        } else {
+            shared = nil
+            failure = LibGit2.lastErrorMessage()
+        }
+        var path = git_buf()
+        defer { git_buf_dispose(&path) }
+        objectsFolder = git_repository_item_path(&path, repository.handle, GIT_REPOSITORY_ITEM_OBJECTS) == 0
+            ? path.ptr.map { String(cString: $0) } : nil
+    }
+
+    deinit {
+        for database in opened { git_odb_free(database) }
+        git_odb_free(shared)
+    }
+
+    func withDatabase<T>(_ body: (OpaquePointer?) -> T) -> T {
+        guard shared != nil else { return body(nil) }
+        lock.lock()
+        var borrowed = idle.popLast()
+        lock.unlock()
+        if borrowed == nil { borrowed = openAnother() }
+        guard let borrowed else { return body(shared) }
+        defer {
+            lock.lock()
+            idle.append(borrowed)
+            lock.unlock()
+        }
+        return body(borrowed)
+    }
+
+    private func openAnother() -> OpaquePointer? {
+        guard let objectsFolder else { return nil }
+        var database: OpaquePointer?
+        guard git_odb_open(&database, objectsFolder) == 0, let database else { return nil }
+        lock.lock()
+        opened.append(database)
+        lock.unlock()
+        return database
+    }
 }

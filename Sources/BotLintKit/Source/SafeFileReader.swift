@@ -52,10 +52,7 @@ struct SafeFileReader {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return "UTF-16 text (the tools that read this file expect UTF-8)"
         }
-        let hasNUL = bytes.withUnsafeBytes { raw in
-            raw.baseAddress.map { memchr($0, 0, min(raw.count, binaryProbeLength)) != nil } ?? false
-        }
-        if hasNUL { return "binary content (a NUL byte in the first 8 KB)" }
+        if isBinary(bytes) { return "binary content (a NUL byte in the first 8 KB)" }
         return nil
     }
 
@@ -160,7 +157,10 @@ struct SafeFileReader {
     }
 
     static func isBinary(_ bytes: [UInt8]) -> Bool {
-        bytes.prefix(binaryProbeLength).contains(0)
+        // memchr: `prefix(_:).contains(0)` went byte by byte.
+        bytes.withUnsafeBytes { raw in
+            raw.baseAddress.map { memchr($0, 0, min(raw.count, binaryProbeLength)) != nil } ?? false
+        }
     }
 
     private static func failure(_ code: Int32) -> Failure {
