@@ -137,7 +137,9 @@ public enum Linter {
         // One slot per listed file, so a slot stays small: an analysis (hundreds of bytes inline)
         // is boxed in an array, empty for the many files nothing was learnt from.
         let slots = ResultSlots<([FileAnalysis], Note?, Bool, Bool, [Suppression])>(count: entries.count)
-        let chunk = 64
+        // Chunks of up to 64 files keep the scheduling cost low on big trees; a small repository
+        // (a `--staged` run) is cut finer, so one slow file does not leave a core idle.
+        let chunk = max(1, min(64, entries.count / (ProcessInfo.processInfo.activeProcessorCount * 8)))
         let chunks = (entries.count + chunk - 1) / chunk
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             for i in (c * chunk)..<min(entries.count, (c + 1) * chunk) {

@@ -12,7 +12,7 @@ struct DockerCommand {
 
     /// Exec form only when the text is a JSON array of strings, as in Docker; else shell form.
     init?(_ instruction: DockerInstruction) {
-        let text = instruction.arguments.trimmingCharacters(in: .whitespaces)
+        let text = instruction.arguments.trimmingWhitespace()
         guard !text.isEmpty else { return nil }
         location = instruction.location(ofArgumentOffset: 0)
         if text.hasPrefix("["), let words = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String] {

@@ -41,7 +41,7 @@ private struct StageBuilder {
         case "ARG": arg(instruction)
         case "ENV" where !stages.isEmpty: env(instruction)
         case "WORKDIR" where !stages.isEmpty:
-            let raw = instruction.arguments.trimmingCharacters(in: .whitespaces)
+            let raw = instruction.arguments.trimmingWhitespace()
             let stage = stages[stages.count - 1]
             stages[stages.count - 1].changeDirectory(to: words.value(raw, lookup: stage.lookup) ?? raw)
         case "CMD" where !stages.isEmpty: stages[stages.count - 1].setCmd(DockerCommand(instruction))

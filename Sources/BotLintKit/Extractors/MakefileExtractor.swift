@@ -41,7 +41,7 @@ public struct MakefileExtractor: Extractor {
                 }
                 continue
             }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingWhitespace()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             if parsed.readDirective(trimmed, directory: file.directory, location: SourceLocation(path: file.path, line: startLine)) {
                 current = nil
@@ -131,11 +131,11 @@ private struct ParsedMakefile {
         while opStart > text.startIndex, ":?+!".contains(text[text.index(before: opStart)]) {
             opStart = text.index(before: opStart)
         }
-        let name = text[..<opStart].trimmingCharacters(in: .whitespaces)
+        let name = text[..<opStart].trimmingWhitespace()
         guard ShellNames.isIdentifier(name) || name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }),
               !name.isEmpty else { return nil }
         let op = String(text[opStart...equals])
-        let value = text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+        let value = text[text.index(after: equals)...].trimmingWhitespace()
         return (name, op, value)
     }
 

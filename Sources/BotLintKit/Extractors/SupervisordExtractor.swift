@@ -71,9 +71,9 @@ public struct SupervisordExtractor: Extractor {
         var inValue = false
         var quote: Character?
         func finish() {
-            let key = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            let key = name.trimmingWhitespaceAndNewlines()
             if ShellNames.isIdentifier(key) {
-                let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = value.trimmingWhitespaceAndNewlines()
                 result.append(EnvAssignment(name: key, value: text.contains("%(") ? nil : text, location: entry.location))
             }
             name = ""

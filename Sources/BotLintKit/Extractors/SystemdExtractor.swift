@@ -38,7 +38,7 @@ public struct SystemdExtractor: Extractor {
         for key in ["Restart", "Type", "WorkingDirectory", "User"] { settings[key] = section[key] }
         let isTemplate = file.name.contains("@.")
         let instances = isTemplate
-            ? Instances(count: nil, reason: "template unit: one per `systemctl start \(file.name.replacingOccurrences(of: "@.", with: "@<name>."))`",
+            ? Instances(count: nil, reason: "template unit: one per `systemctl start \(file.name.replacing("@.", with: "@<name>."))`",
                         location: section.location)
             : Instances(count: 1, reason: "one systemd unit", location: section.location)
         var directory = file.directory

@@ -20,10 +20,10 @@ enum RulePage {
     /// list items on their own lines.
     static func firstParagraph(under heading: String, in page: String) -> String? {
         let lines = page.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let start = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "## " + heading }) else { return nil }
+        guard let start = lines.firstIndex(where: { $0.trimmingWhitespace() == "## " + heading }) else { return nil }
         var text = ""
         for line in lines[(start + 1)...] {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingWhitespace()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { if text.isEmpty { continue } else { break } }
             if !text.isEmpty { text += trimmed.hasPrefix("- ") ? "\n" : " " }
             text += trimmed

@@ -59,7 +59,7 @@ public enum TopologyPrinter {
 
     /// A multi-line script (a workflow's `run: |` block) on one line, its lines joined by `; `.
     static func oneLine(_ command: String) -> String {
-        command.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        command.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }
             .filter { !$0.isEmpty }.joined(separator: "; ")
     }
 

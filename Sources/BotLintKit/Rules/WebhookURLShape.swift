@@ -29,8 +29,8 @@ struct WebhookURLShape {
             return true
         }
         guard render(value), !raw.isEmpty else { return nil }
-        display = raw.replacingOccurrences(of: String(Self.open), with: "{").replacingOccurrences(of: String(Self.close), with: "}")
-        guard let schemeEnd = raw.range(of: "://") else { return }
+        display = raw.replacing(String(Self.open), with: "{").replacing(String(Self.close), with: "}")
+        guard let schemeEnd = raw.firstRange(of: "://") else { return }
         let schemeText = raw[..<schemeEnd.lowerBound]
         if !schemeText.contains(Self.open) { scheme = schemeText.lowercased() }
         let afterScheme = raw[schemeEnd.upperBound...]

@@ -43,9 +43,9 @@ enum SuppressionDirective {
                 }
             }
         }
-        var reason = String(decoding: rest, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        var reason = String(decoding: rest, as: UTF8.self).trimmingWhitespace()
         for closer in ["*/", "-->"] where reason.hasSuffix(closer) { reason = String(reason.dropLast(closer.count)) }
-        reason = reason.trimmingCharacters(in: CharacterSet(charactersIn: " \t-:—"))
+        reason = reason.trimming { " \t-:—".unicodeScalars.contains($0) }
         suppression.reason = reason.isEmpty ? nil : reason
         return suppression
     }

@@ -15,7 +15,7 @@ struct AppSettingsLookup {
 
     /// The variable that overrides a key; nil for Laravel config keys (only `env()` reads the env).
     static func environmentOverride(_ key: String) -> String? {
-        if key.contains(":") { return key.replacingOccurrences(of: ":", with: "__") }
+        if key.contains(":") { return key.replacing(":", with: "__") }
         if key.contains(".") { return CFamilyAnnotations.relaxedEnvName(key) }
         return nil
     }

@@ -160,7 +160,7 @@ struct CodeReach {
     func resolveFlags(_ condition: Condition, in path: String) -> Condition {
         switch condition {
         case .opaque(let text):
-            var name = text.trimmingCharacters(in: .whitespaces)
+            var name = text.trimmingWhitespace()
             var negate = false
             if name.hasPrefix("not ") { negate = true; name = String(name.dropFirst(4)) }
             if name.hasPrefix("!") { negate = true; name = String(name.dropFirst()) }

@@ -57,7 +57,7 @@ struct EntryResolver {
         case .flaskRun(let app, _):
             let name = app ?? env.value(of: "FLASK_APP")
             let module = name.map { String($0.split(separator: ":").first ?? "") }
-            let file = module.flatMap { pythonModuleFile($0.replacingOccurrences(of: ".py", with: ""), cwd: cwd) }
+            let file = module.flatMap { pythonModuleFile($0.replacing(".py", with: ""), cwd: cwd) }
                 ?? ["app.py", "wsgi.py"].map { PathUtil.join(cwd, $0) }.first(where: index.exists)
             guard let file else { return nil }
             return webApp(file, server: "flask run", cwd: cwd)

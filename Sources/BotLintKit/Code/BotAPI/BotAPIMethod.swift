@@ -26,7 +26,7 @@ enum BotAPIMethod: String, CaseIterable, Sendable {
     /// The `url` query parameter in what follows a method (`?url=https://x/hook&drop=1`); empty
     /// when the parameter is present but its value comes from a later part of the expression.
     static func webhookURLParameter(in query: Substring) -> Substring? {
-        guard let marker = query.range(of: "?url=") ?? query.range(of: "&url=") else { return nil }
+        guard let marker = query.firstRange(of: "?url=") ?? query.firstRange(of: "&url=") else { return nil }
         return query[marker.upperBound...].prefix { !" &\"'`;)".contains($0) && !$0.isNewline }
     }
 

@@ -252,6 +252,6 @@ enum CFamilyAnnotations {
 
     /// Spring's relaxed binding: `telegram.bot-token` ← `TELEGRAM_BOTTOKEN`, `telegram.mode` ← `TELEGRAM_MODE`.
     static func relaxedEnvName(_ property: String) -> String {
-        property.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ".", with: "_").uppercased()
+        property.replacing("-", with: "").replacing(".", with: "_").uppercased()
     }
 }

@@ -95,7 +95,7 @@ enum JavaScriptLibraryCatalog {
         if module.hasPrefix("npm:telegraf") { return .telegraf }
         if module.hasPrefix("npm:@grammyjs/runner") { return .grammyRunner }
         if module.hasPrefix("npm:grammy") { return .grammy }
-        guard let start = module.range(of: "deno.land/x/")?.upperBound else { return nil }
+        guard let start = module.firstRange(of: "deno.land/x/")?.upperBound else { return nil }
         let name = module[start...].prefix { $0 != "/" && $0 != "@" }
         switch name {
         case "grammy": return .grammy

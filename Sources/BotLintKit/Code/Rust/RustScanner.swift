@@ -26,10 +26,10 @@ extension RustScanner {
     static func packageName(_ text: String) -> String? {
         var inPackage = false
         for raw in text.split(whereSeparator: \.isNewline) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmingWhitespace()
             if line.hasPrefix("[") { inPackage = line == "[package]"; continue }
             guard inPackage, line.hasPrefix("name"), let eq = line.firstIndex(of: "=") else { continue }
-            let value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: eq)...].trimmingWhitespace()
             guard value.count >= 2, value.hasPrefix("\""), let end = value.dropFirst().firstIndex(of: "\"") else { continue }
             return String(value[value.index(after: value.startIndex)..<end])
         }

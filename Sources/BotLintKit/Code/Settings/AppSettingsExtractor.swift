@@ -33,11 +33,11 @@ public struct AppSettingsExtractor: Extractor {
             for document in documents { Self.flatten(document, prefix: "", separator: ".", into: &leaves) }
         case .springProperties:
             for line in file.text.split(whereSeparator: \.isNewline) {
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                let trimmed = line.trimmingWhitespace()
                 guard !trimmed.hasPrefix("#"), !trimmed.hasPrefix("!"),
                       let separator = trimmed.firstIndex(where: { $0 == "=" || $0 == ":" }) else { continue }
-                let key = trimmed[..<separator].trimmingCharacters(in: .whitespaces)
-                let value = trimmed[trimmed.index(after: separator)...].trimmingCharacters(in: .whitespaces)
+                let key = trimmed[..<separator].trimmingWhitespace()
+                let value = trimmed[trimmed.index(after: separator)...].trimmingWhitespace()
                 leaves.append((key, value))
             }
         case .dotnetJSON:

@@ -75,9 +75,9 @@ struct CrontabReader {
     /// `NAME=value` / `NAME = "value"` lines set variables for the entries after them.
     private func variable(_ line: String, lineNumber: Int) -> EnvAssignment? {
         guard let eq = line.firstIndex(of: "=") else { return nil }
-        let name = line[..<eq].trimmingCharacters(in: .whitespaces)
+        let name = line[..<eq].trimmingWhitespace()
         guard ShellNames.isIdentifier(name) else { return nil }
-        var value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+        var value = line[line.index(after: eq)...].trimmingWhitespace()
         if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
             value = String(value.dropFirst().dropLast())
         }
@@ -103,7 +103,7 @@ struct CrontabReader {
             }
         }
         if escaped { command.append("\\") }
-        return command.trimmingCharacters(in: .whitespaces)
+        return command.trimmingWhitespace()
     }
 
     /// `flock -n`, `run-one`, `solo`, `pgrep ... ||` in the entry's command line.

@@ -37,7 +37,7 @@ struct ShellExpander {
             return parameter(value: value, modifier: modifier, raw: raw)
         case .substitution(let inner, let raw):
             if Self.isScriptDirectory(inner) { return ShellExpansion(text: ".", isKnown: true) }
-            if inner.trimmingCharacters(in: .whitespaces) == "pwd" {
+            if inner.trimmingWhitespace() == "pwd" {
                 return ShellExpansion(text: currentDirectory, isKnown: true)
             }
             return ShellExpansion(text: raw, isKnown: false)

@@ -386,6 +386,6 @@ private struct PartsBuilder {
 
     var endsWithAssignment: Bool {
         guard parts.count == 1, case .literal(let text, quoted: false) = parts[0], text.hasSuffix("=") else { return false }
-        return ShellNames.isIdentifier(String(text.dropLast()).replacingOccurrences(of: "+", with: ""))
+        return ShellNames.isIdentifier(String(text.dropLast()).replacing("+", with: ""))
     }
 }

@@ -445,7 +445,7 @@ final class ShellWalker {
         guard nestedParses < Self.maxNestedParses else { return }
         nestedParses += 1
         defer { nestedParses -= 1 }
-        let source = (text ?? ctx.expander.expand(word).text).replacingOccurrences(of: "^M", with: "\n")
+        let source = (text ?? ctx.expander.expand(word).text).replacing("^M", with: "\n")
         var lexer = ShellLexer(source, firstLine: word.contentLine, firstColumn: word.contentColumn)
         let tokens = lexer.tokenize()
         var parser = ShellSyntaxParser(tokens: tokens, source: source)

@@ -24,8 +24,8 @@ enum ConfigEnv {
     /// any other `$` interpolation comes from the deploying shell: unknown.
     static func interpolated(_ name: String) -> (String) -> String? {
         { value in
-            let unescaped = value.replacingOccurrences(of: "$$", with: "")
-            guard unescaped.contains("$") else { return value.replacingOccurrences(of: "$$", with: "$") }
+            let unescaped = value.replacing("$$", with: "")
+            guard unescaped.contains("$") else { return value.replacing("$$", with: "$") }
             if let reference = TokenIdentity.variableReference(value), reference != name { return value }
             return nil
         }

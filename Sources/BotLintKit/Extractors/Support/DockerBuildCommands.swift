@@ -29,7 +29,7 @@ enum DockerBuildCommands {
             let parsed = LaunchArguments(args, valued: ["-o", "--output", "-c", "--configuration", "-r", "--runtime", "-f",
                                                         "--framework", "-p"], stopAtFirstPositional: false)
             let project = parsed.rest.first ?? "."
-            let name = ShellNames.basename(project).replacingOccurrences(of: ".csproj", with: "")
+            let name = ShellNames.basename(project).replacing(".csproj", with: "")
             return BuiltProgram(output: name + ".dll", launch: ProgramLaunch(kind: .dotnetProject, path: project))
         case ("swift", "build"):
             let parsed = LaunchArguments(args, valued: ["-c", "--configuration", "--product", "--package-path", "-Xswiftc",

@@ -97,7 +97,7 @@ enum DockerfileLexer {
         guard ["RUN", "COPY", "ADD"].contains(instruction.keyword) else { return [] }
         var result: [(String, Bool)] = []
         var rest = Substring(instruction.arguments)
-        while let range = rest.range(of: "<<") {
+        while let range = rest.firstRange(of: "<<") {
             rest = rest[range.upperBound...]
             let stripTabs = rest.hasPrefix("-")
             if stripTabs { rest = rest.dropFirst() }

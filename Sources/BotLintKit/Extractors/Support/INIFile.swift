@@ -35,7 +35,7 @@ struct INIFile {
             let lineNumber = offset + 1
             var line = String(raw)
             if line.hasSuffix("\r") { line.removeLast() }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingWhitespace()
             if let open = pending, open.continued {
                 let more = trimmed.hasSuffix("\\")
                 pending?.entry.value += " " + (more ? String(trimmed.dropLast()) : trimmed)
@@ -58,7 +58,7 @@ struct INIFile {
                                                  format: format, message: "section header without ']'"))
                     continue
                 }
-                sections.append(Section(name: String(trimmed.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces),
+                sections.append(Section(name: String(trimmed.dropFirst().dropLast()).trimmingWhitespace(),
                                         location: SourceLocation(path: file.path, line: lineNumber, column: 1)))
                 continue
             }
@@ -67,12 +67,12 @@ struct INIFile {
                                              format: format, message: sections.isEmpty ? "setting before any [section]" : "expected 'key = value'"))
                 continue
             }
-            let key = line[..<eq].trimmingCharacters(in: .whitespaces)
+            let key = line[..<eq].trimmingWhitespace()
             let afterEq = line[line.index(after: eq)...]
             let leading = afterEq.prefix { $0 == " " || $0 == "\t" }.utf8.count
-            var value = afterEq.trimmingCharacters(in: .whitespaces)
+            var value = afterEq.trimmingWhitespace()
             let continued = !indentedContinuation && value.hasSuffix("\\")
-            if continued { value = String(value.dropLast()).trimmingCharacters(in: .whitespaces) }
+            if continued { value = String(value.dropLast()).trimmingWhitespace() }
             let keyColumn = line.utf8.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count + 1
             let valueColumn = line[..<eq].utf8.count + 2 + leading
             pending = (Entry(key: key, value: value,

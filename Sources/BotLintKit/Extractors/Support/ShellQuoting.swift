@@ -10,7 +10,7 @@ enum ShellQuoting {
     /// Leaves plain words alone and single-quotes the rest (`'` becomes `'\''`).
     static func quote(_ word: String) -> String {
         if !word.isEmpty, word.unicodeScalars.allSatisfy(isPlain) { return word }
-        return "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+        return "'" + word.replacing("'", with: #"'\''"#) + "'"
     }
 
     private static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
