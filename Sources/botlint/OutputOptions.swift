@@ -85,7 +85,7 @@ struct OutputOptions: ParsableArguments {
         case .always: return true
         case .never: return false
         case .auto:
-            if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
+            if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
             return isatty(STDOUT_FILENO) == 1
         }
     }

@@ -138,8 +138,10 @@ public enum Linter {
         // is boxed in an array, empty for the many files nothing was learnt from.
         let slots = ResultSlots<([FileAnalysis], Note?, Bool, Bool, [Suppression])>(count: entries.count)
         // Chunks of up to 64 files keep the scheduling cost low on big trees; a small repository
-        // (a `--staged` run) is cut finer, so one slow file does not leave a core idle.
-        let chunk = max(1, min(64, entries.count / (ProcessInfo.processInfo.activeProcessorCount * 8)))
+        // (a `--staged` run) is cut finer, so one slow file does not leave a core idle. The online
+        // CPU count is enough here (ProcessInfo.activeProcessorCount reads cgroup files: 0.5 ms).
+        let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        let chunk = max(1, min(64, entries.count / (cores * 8)))
         let chunks = (entries.count + chunk - 1) / chunk
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             for i in (c * chunk)..<min(entries.count, (c + 1) * chunk) {
