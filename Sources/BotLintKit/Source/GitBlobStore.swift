@@ -69,14 +69,17 @@ private enum GitBlobReadFailure: Error {
 /// second core mostly waited. Each thread borrows a database of its own, opened on the same
 /// objects folder (alternates included); libgit2 shares pack files between them.
 final class ObjectDatabases: @unchecked Sendable {
-    /// The repository's own database: the first one lent, and the fallback when another cannot
-    /// be opened (reads through it are then only serialised again).
+    /// The repository's own database (counted by libgit2, so it outlives the repository): the
+    /// first one lent, and the one shared when no other can be opened, which only serialises
+    /// reads again.
     private let shared: OpaquePointer?
     private let objectsFolder: String?
     let failure: String?
     private let lock = NSLock()
     private var idle: [OpaquePointer] = []
     private var opened: [OpaquePointer] = []
+    /// Set after a failed open, so a repository libgit2 cannot reopen is not retried per blob.
+    private var cannotOpenMore = false
 
     init(repository: GitRepository) {
         var database: OpaquePointer?
@@ -101,26 +104,19 @@ final class ObjectDatabases: @unchecked Sendable {
 
     func withDatabase<T>(_ body: (OpaquePointer?) -> T) -> T {
         guard shared != nil else { return body(nil) }
-        lock.lock()
-        var borrowed = idle.popLast()
-        lock.unlock()
-        if borrowed == nil { borrowed = openAnother() }
-        guard let borrowed else { return body(shared) }
-        defer {
-            lock.lock()
-            idle.append(borrowed)
-            lock.unlock()
-        }
+        guard let borrowed = lock.withLock({ idle.popLast() }) ?? openAnother() else { return body(shared) }
+        defer { lock.withLock { idle.append(borrowed) } }
         return body(borrowed)
     }
 
     private func openAnother() -> OpaquePointer? {
-        guard let objectsFolder else { return nil }
+        guard let objectsFolder, !lock.withLock({ cannotOpenMore }) else { return nil }
         var database: OpaquePointer?
-        guard git_odb_open(&database, objectsFolder) == 0, let database else { return nil }
-        lock.lock()
-        opened.append(database)
-        lock.unlock()
+        guard git_odb_open(&database, objectsFolder) == 0, let database else {
+            lock.withLock { cannotOpenMore = true }
+            return nil
+        }
+        lock.withLock { opened.append(database) }
         return database
     }
 }
