@@ -34,6 +34,6 @@ enum RulePage {
     /// Pages link each other as `../BL104-name/README.md`; outside the repository those links
     /// must be absolute.
     static func absoluteLinks(_ markdown: String) -> String {
-        markdown.replacingOccurrences(of: "](../", with: "](" + BotLint.documentationBase + "rules/")
+        markdown.replacing("](../", with: "](" + BotLint.documentationBase + "rules/")
     }
 }

@@ -3,7 +3,7 @@
 /// The sets are Foundation's (which keeps U+200B, a space separator before Unicode 4.0.1),
 /// compared scalar by scalar as Foundation does.
 extension StringProtocol {
-    /// `trimmingWhitespace()`: tab and the space separators (Unicode Zs).
+    /// `trimmingCharacters(in: .whitespaces)`: tab and the space separators (Unicode Zs).
     func trimmingWhitespace() -> String {
         trimming { scalar in
             scalar.isASCII ? scalar == " " || scalar == "\t"
@@ -11,7 +11,7 @@ extension StringProtocol {
         }
     }
 
-    /// `trimmingWhitespaceAndNewlines()`: Unicode's White_Space property.
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`: Unicode's White_Space property.
     func trimmingWhitespaceAndNewlines() -> String {
         trimming { scalar in
             scalar.isASCII ? scalar == " " || ("\t"..."\r").contains(scalar)
