@@ -47,6 +47,19 @@ private func kinds(_ summary: CodeSummary) -> [ReceiveKind] { summary.facts.map(
     }
 }
 
+@Suite struct PythonLexerOperatorTests {
+    /// Each operator is one token, the longest that matches, as in Python's tokenizer.
+    @Test func lexesEveryOperatorWhole() {
+        let operators = ["**=", "//=", ">>=", "<<=", "...", "==", "!=", "<=", ">=", "**", "//", "<<", ">>", "->", ":=",
+                         "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "=", "!", "~", "<", ">", "-", "*", "@"]
+        let source = "a " + operators.joined(separator: " a ") + " a .. a **"
+        let bytes = Array(source.utf8)
+        let lexed = PythonLexer.tokenize(bytes).tokens.filter { $0.kind == .op }
+            .map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
+        #expect(lexed == operators + [".", ".", "**"])
+    }
+}
+
 @Suite struct PythonTelegramBotTests {
     @Test func ptb20PollingWithBuilderAndEnvToken() {
         let summary = scan("""
