@@ -19,14 +19,13 @@ public struct WebhookAndPollingRule: Rule {
             // One finding per polling process and bot; the webhook side lists every partner.
             let key = poller.key + "|" + poller.token.display
             guard !reported.contains(key) else { continue }
-            // Indices, not sites: a site is a large value, and a bot can have many of them.
-            let sameBot = webhooksByBot.sameBot(as: poller.token)
-            let partners = sameBot.filter { Self.overlap(poller, webhooks[$0]) }
+            let sameBot = webhooksByBot.sameBot(as: poller.token).map { webhooks[$0] }
+            let partners = sameBot.filter { Self.overlap(poller, $0) }
             guard !partners.isEmpty else { continue }
             reported.insert(key)
             // Serving a webhook only conflicts once one is set; say so when no code here sets it.
-            let setHere = sameBot.contains { webhooks[$0].receiver.kind == .setWebhook }
-            findings.append(report(poller, partners.map { webhooks[$0] }, webhookSetHere: setHere))
+            let setHere = sameBot.contains { $0.receiver.kind == .setWebhook }
+            findings.append(report(poller, partners, webhookSetHere: setHere))
         }
         return findings
     }

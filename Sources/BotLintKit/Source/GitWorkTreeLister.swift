@@ -185,8 +185,11 @@ private struct WorkTreeWalk {
         var failure: GitError?
         func entry(_ entryName: DirectoryListing.Name, _ direntType: UInt8) -> Bool {
             var type = direntType
+            // Kept for the executable bit of a new file, so it is not looked up twice.
+            var status: FileStatus?
             if type == UInt8(DT_UNKNOWN), let name = entryName.string {
-                type = FileStatus.of(path: POSIXPath.join(folderPath, name)).map(Self.direntType) ?? UInt8(DT_UNKNOWN)
+                status = FileStatus.of(path: POSIXPath.join(folderPath, name))
+                type = status.map(Self.direntType) ?? UInt8(DT_UNKNOWN)
             }
             // Most entries are tracked files, which need no `String` of their own.
             if Self.isFile(type), let position = trackedPosition(of: entryName.bytes, among: trackedHere, offset: nameOffset) {
@@ -206,7 +209,7 @@ private struct WorkTreeWalk {
                 } else if Self.isFile(type), try !lister.isIgnored(child) {
                     // FIFOs, sockets and devices are never listed, tracked path or not.
                     let executable = type == UInt8(DT_REG)
-                        && (FileStatus.of(path: POSIXPath.join(folderPath, name))?.isExecutable ?? false)
+                        && ((status ?? FileStatus.of(path: POSIXPath.join(folderPath, name)))?.isExecutable ?? false)
                     untracked.append(FileEntry(path: child, isExecutable: executable))
                 }
             } catch {

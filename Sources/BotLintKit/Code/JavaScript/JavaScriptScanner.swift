@@ -3,7 +3,6 @@
 public struct JavaScriptScanner: Extractor {
     public init() {}
 
-
     public func accepts(_ file: FileCandidate) -> Bool {
         Self.language(of: file) != nil
     }
