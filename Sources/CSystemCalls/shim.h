@@ -31,6 +31,36 @@ static inline int botlint_open_no_symlinks(int directory, const char *path, int 
 }
 
 /*
+ * Opens `path` relative to the open folder `directory` as botlint_open_no_symlinks does, and
+ * also refuses to leave that folder (RESOLVE_BENEATH: no `..` above it, no absolute path).
+ */
+static inline int botlint_open_beneath(int directory, const char *path, int flags) {
+#if defined(__linux__) && defined(SYS_openat2)
+    struct open_how how = {0};
+    how.flags = (unsigned long long)flags;
+    how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+    return (int)syscall(SYS_openat2, directory, path, &how, sizeof how);
+#else
+    (void)directory; (void)path; (void)flags;
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+
+/*
+ * Opens the folder `path` as botlint_open_no_symlinks does, only as a starting point for later
+ * lookups (O_PATH where the system has it: nothing is read through it, so no read permission
+ * is needed). O_PATH is hidden behind _GNU_SOURCE in glibc's headers, hence its raw name.
+ */
+static inline int botlint_open_folder_no_symlinks(const char *path) {
+#if defined(__O_PATH)
+    return botlint_open_no_symlinks(AT_FDCWD, path, __O_PATH | O_DIRECTORY | O_CLOEXEC);
+#else
+    return botlint_open_no_symlinks(AT_FDCWD, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+#endif
+}
+
+/*
  * glibc raises its mmap threshold to the size of the largest block freed so far, after which
  * freed memory stays in the heap instead of going back to the system; a fixed threshold (any
  * mallopt call) turns that off. A no-op elsewhere.

@@ -21,6 +21,14 @@ private func isSkippedSilently(_ read: FileRead) -> Bool {
     return false
 }
 
+/// A read in a few words, to compare reads.
+private func describe(_ read: FileRead) -> String {
+    switch read {
+    case .file(let file): (file.isExecutable ? "executable file " : "file ") + file.text
+    case .skipped(let note): note.map { $0.message } ?? "skipped"
+    }
+}
+
 private func skipNote(_ read: FileRead) -> Note? {
     if case .skipped(let note) = read { return note }
     return nil
@@ -390,6 +398,43 @@ private func skipNote(_ read: FileRead) -> Note? {
             #expect(isSkippedSilently(source.read(FileEntry(path: name), in: listing, maxBytes: 1024)))
         }
         #expect(readText(source, listing, "bot.py") != nil)
+    }
+
+    @Test(arguments: [true, false])
+    func readingInListingOrderGivesWhatSingleReadsGive(inGit: Bool) throws {
+        let folder = try SourceScratchFolder()
+        if inGit { try folder.git("init", "-q") }
+        try folder.write("a/one.py", "one\n")
+        try folder.write("a/two.sh", "#!/bin/sh\n", executable: true)
+        try folder.write("b/three.py", "three\n")
+        try folder.write("real/x.py", "x\n")
+        try folder.write("big.json", String(repeating: "x", count: 5000))
+        try folder.write("logo.png", bytes: [0x89, 0x50, 0x00])
+        try folder.symlink("alias", to: "real")
+        try folder.symlink("out", to: "/etc")
+        try folder.symlink("passwd", to: "/etc/passwd")
+        try folder.makeFolder("sub")
+        try folder.symlink("sub/up", to: "../..")
+        try folder.run("/usr/bin/mkfifo", [folder.url("pipe")])
+        let source = WorkTreeSource(path: folder.path)
+        let listing = try source.listing()
+        let paths = ["a/gone.py", "a/one.py", "a/two.sh", "alias/x.py", "b/three.py", "big.json", "logo.png",
+                     "missing/x.py", "out/passwd", "passwd", "pipe", "real/x.py", "sub/up/etc/passwd"]
+        let entries = paths.map { FileEntry(path: $0, isExecutable: $0.hasSuffix(".sh")) }
+
+        let reader = source.sequentialReader(in: listing, maxBytes: 4096)
+        let inOrder = entries.map { describe(reader.read($0)) }
+        let single = entries.map { describe(source.read($0, in: listing, maxBytes: 4096)) }
+
+        #expect(inOrder == single)
+        #expect(Dictionary(uniqueKeysWithValues: zip(paths, inOrder)) == [
+            "a/gone.py": "skipped", "a/one.py": "file one\n", "a/two.sh": "executable file #!/bin/sh\n",
+            "alias/x.py": "file x\n", "b/three.py": "file three\n",
+            "big.json": "skipped: 4.9 KB is over the 4 KB limit",
+            "logo.png": "skipped: binary content (a NUL byte in the first 8 KB)", "missing/x.py": "skipped",
+            "out/passwd": "skipped", "passwd": "skipped", "pipe": "skipped", "real/x.py": "file x\n",
+            "sub/up/etc/passwd": "skipped",
+        ])
     }
 
     @Test func filesOverTheLimitAreSkippedWithANote() throws {

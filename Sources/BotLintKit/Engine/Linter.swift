@@ -144,13 +144,15 @@ public enum Linter {
         let chunk = max(1, min(64, entries.count / (cores * 8)))
         let chunks = (entries.count + chunk - 1) / chunk
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            // Per chunk: the chunk's files are read in order on this thread.
+            let reader = source.sequentialReader(in: listing, maxBytes: maxBytes)
             for i in (c * chunk)..<min(entries.count, (c + 1) * chunk) {
                 let entry = entries[i]
                 let candidate = FileCandidate(path: entry.path, isExecutable: entry.isExecutable)
                 var accepting = AcceptingExtractors()
                 for k in extractors.indices where extractors[k].extractor.accepts(candidate) { accepting.insert(k) }
                 guard !accepting.isEmpty else { slots[i] = ([], nil, false, false, []); continue }
-                switch source.read(entry, in: listing, maxBytes: maxBytes) {
+                switch reader.read(entry) {
                 case .skipped(let note):
                     // Binary or huge files only matter when their name says they are code or config:
                     // an image (token scan only) or a compiled executable (accepted for its mode bit

@@ -44,6 +44,35 @@ public protocol FileSource: Sendable {
     func listing() throws -> FileListing
     /// Reads one entry safely: regular files only, no symlink out of the root, bounded size.
     func read(_ entry: FileEntry, in listing: FileListing, maxBytes: Int) -> FileRead
+    /// A reader for one thread that reads entries in listing order. It may keep what consecutive
+    /// reads share: the work tree keeps the last file's folder open.
+    func sequentialReader(in listing: FileListing, maxBytes: Int) -> any SequentialFileReader
+}
+
+/// Reads entries one at a time on one thread; see `FileSource.sequentialReader`.
+public protocol SequentialFileReader: AnyObject {
+    func read(_ entry: FileEntry) -> FileRead
+}
+
+extension FileSource {
+    /// Each read on its own, for sources with nothing to share between reads.
+    public func sequentialReader(in listing: FileListing, maxBytes: Int) -> any SequentialFileReader {
+        IndependentReads(source: self, listing: listing, maxBytes: maxBytes)
+    }
+}
+
+private final class IndependentReads<Source: FileSource>: SequentialFileReader {
+    let source: Source
+    let listing: FileListing
+    let maxBytes: Int
+
+    init(source: Source, listing: FileListing, maxBytes: Int) {
+        self.source = source
+        self.listing = listing
+        self.maxBytes = maxBytes
+    }
+
+    func read(_ entry: FileEntry) -> FileRead { source.read(entry, in: listing, maxBytes: maxBytes) }
 }
 
 public struct FileSourceError: Error, CustomStringConvertible, Sendable {

@@ -19,6 +19,9 @@ struct SafeFileReader {
     /// The listing's root.
     let root: String
     let maxBytes: Int
+    /// Set when one thread reads many files in listing order: a file in the same folder as the
+    /// last one opens by name, relative to that folder, instead of walking its whole path again.
+    var folder: OpenFolder? = nil
 
     /// Files with a NUL byte this early are binary, as git and grep judge it.
     static let binaryProbeLength = 8 * 1024
@@ -57,19 +60,28 @@ struct SafeFileReader {
     }
 
     /// The common case in two system calls. Where the kernel has openat2, one call refuses a
-    /// symlink in any component of the path; elsewhere the entry's folder is checked once per
-    /// folder (`ContainmentCache`) and `O_NOFOLLOW` refuses a symlink as the last component.
-    /// nil sends symlinks and anything unusual down the careful path.
+    /// symlink in any component of the path (reading in listing order, only the name's, below
+    /// the open folder); elsewhere the entry's folder is checked once per folder
+    /// (`ContainmentCache`) and `O_NOFOLLOW` refuses a symlink as the last component. nil sends
+    /// symlinks and anything unusual down the careful path.
     private func fastContents(of entry: FileEntry) throws(Failure) -> [UInt8]? {
-        let path = POSIXPath.join(root, entry.path)
         let flags = O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC
         let descriptor: Int32
-        if NoSymlinkOpen.isAvailable {
-            descriptor = botlint_open_no_symlinks(AT_FDCWD, path, flags)
+        if NoSymlinkOpen.isAvailable, let folder {
+            switch folder.open(PathUtil.directory(of: entry.path), root: root) {
+            case .open(let folderDescriptor):
+                descriptor = botlint_open_beneath(folderDescriptor, entry.name, flags)
+            case .failed(let code):
+                if code == ENOENT || code == ENOTDIR { throw .ignored }
+                return nil
+            }
+            if descriptor < 0, errno == ENOENT || errno == ENOTDIR { throw .ignored }
+        } else if NoSymlinkOpen.isAvailable {
+            descriptor = botlint_open_no_symlinks(AT_FDCWD, POSIXPath.join(root, entry.path), flags)
             if descriptor < 0, errno == ENOENT || errno == ENOTDIR { throw .ignored }
         } else {
             guard ContainmentCache.shared.folderIsInside(PathUtil.directory(of: entry.path), root: root) else { return nil }
-            descriptor = open(path, flags)
+            descriptor = open(POSIXPath.join(root, entry.path), flags)
         }
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -169,6 +181,38 @@ struct SafeFileReader {
         case ENOENT, ENOTDIR, ELOOP: .ignored
         default: .noted("could not read: " + POSIXPath.errorText(code))
         }
+    }
+}
+
+/// The folder of the last file read, open for `openat2` relative to it. Its path was resolved
+/// without following a symlink, so a name opened beneath it (also refusing symlinks) stays in the
+/// root just as a whole path opened with `botlint_open_no_symlinks` does, at one component's cost.
+final class OpenFolder {
+    enum Outcome {
+        case open(Int32)
+        /// The `errno` opening the folder gave.
+        case failed(Int32)
+    }
+
+    private var path: String?
+    private var outcome = Outcome.failed(0)
+
+    deinit { closeDescriptor() }
+
+    /// `folder` (relative to `root`) opened; only for kernels with openat2 (`NoSymlinkOpen`).
+    func open(_ folder: String, root: String) -> Outcome {
+        if folder != path {
+            closeDescriptor()
+            path = folder
+            let descriptor = botlint_open_folder_no_symlinks(POSIXPath.join(root, folder))
+            outcome = descriptor >= 0 ? .open(descriptor) : .failed(errno)
+        }
+        return outcome
+    }
+
+    private func closeDescriptor() {
+        if case .open(let descriptor) = outcome { close(descriptor) }
+        outcome = .failed(0)
     }
 }
 

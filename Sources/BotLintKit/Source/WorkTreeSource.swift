@@ -32,6 +32,10 @@ public struct WorkTreeSource: FileSource {
         SafeFileReader(root: listing.root, maxBytes: maxBytes).read(entry)
     }
 
+    public func sequentialReader(in listing: FileListing, maxBytes: Int) -> any SequentialFileReader {
+        WorkTreeReader(SafeFileReader(root: listing.root, maxBytes: maxBytes, folder: OpenFolder()))
+    }
+
     private func gitListing(_ repository: GitRepository, folder: String) -> FileListing {
         // A bare repository has no work tree: its folder holds git's own files, walked as they are.
         guard !repository.isBare, let workDirectory = repository.workDirectory else {
@@ -85,4 +89,13 @@ public struct WorkTreeSource: FileSource {
         guard status.isDirectory else { throw FileSourceError("\(path) is not a folder") }
         return resolved
     }
+}
+
+/// `SafeFileReader` with the folder of the last file kept open across reads.
+private final class WorkTreeReader: SequentialFileReader {
+    let reader: SafeFileReader
+
+    init(_ reader: SafeFileReader) { self.reader = reader }
+
+    func read(_ entry: FileEntry) -> FileRead { reader.read(entry) }
 }
