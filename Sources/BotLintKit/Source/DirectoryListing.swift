@@ -98,7 +98,7 @@ struct DirectoryListing: Sendable {
 }
 
 /// Lists folders of a work tree on a second thread while the first reads the git index, which
-/// takes libgit2 tens of milliseconds on a large repository and needs no folder listed. The
+/// takes milliseconds to tens of milliseconds on a large repository and needs no folder listed. The
 /// walk that follows takes these listings instead of reading the folders again; it decides
 /// everything itself, so how far the prefetch got changes only how long the walk takes.
 final class DirectoryPrefetch: @unchecked Sendable {

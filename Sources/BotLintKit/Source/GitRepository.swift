@@ -70,6 +70,13 @@ final class GitRepository {
         path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
     }
 
+    /// The paths and modes of the repository's index, read directly where `GitIndexFile` can,
+    /// by libgit2 otherwise.
+    func indexPaths() throws(GitError) -> GitIndexPaths {
+        if let paths = GitIndexFile.read(gitDirectory + "/index") { return paths }
+        return GitIndexPaths(try index())
+    }
+
     /// The repository's index as stored on disk (read only; botlint never writes it).
     func index() throws(GitError) -> GitIndex {
         var index: OpaquePointer?

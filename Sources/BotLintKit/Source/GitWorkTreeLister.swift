@@ -28,11 +28,11 @@ struct GitWorkTreeLister {
     /// nested too deep to look for new files in.
     func entries() throws(GitError) -> (entries: [FileEntry], notes: [Note]) {
         let limits = ListingLimits.standard
-        // libgit2 reads the index (and checks its hash) on this thread meanwhile.
+        // The index is read on this thread meanwhile.
         let prefetch = prefetchesFolders ? DirectoryPrefetch(root: root, scope: scope, maxDepth: limits.maxDepth) : nil
-        let index: GitIndex
+        let index: GitIndexPaths
         do {
-            index = try repository.index()
+            index = try repository.indexPaths()
         } catch {
             _ = prefetch?.finish()
             throw error

@@ -112,6 +112,18 @@ struct SafeFileReader {
         return try readBounded(descriptor, expected: status.size)
     }
 
+    /// A whole file outside any listing (git's index): nil when it cannot be opened, is not a
+    /// regular file or is over `maxBytes`.
+    static func wholeFile(_ path: String, maxBytes: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        guard let status = FileStatus.of(descriptor: descriptor), status.isRegularFile, status.size <= maxBytes else {
+            return nil
+        }
+        return try? SafeFileReader(root: "", maxBytes: maxBytes).readBounded(descriptor, expected: status.size)
+    }
+
     /// Reads at most `maxBytes + 1` bytes, so a file growing while it is read is still caught.
     /// The array is sized from `fstat` and filled in place: no chunk buffer, no copy, no zeroing.
     private func readBounded(_ descriptor: Int32, expected: Int) throws(Failure) -> [UInt8] {

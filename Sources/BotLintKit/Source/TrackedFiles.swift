@@ -1,5 +1,3 @@
-import CLibGit2
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -21,36 +19,38 @@ struct TrackedFiles {
 
     var count: Int { entries.count }
 
-    /// Reads the entries straight from libgit2's memory: a conflicted file (up to three stages)
-    /// becomes one path; submodules, paths outside `scope` and paths that are not valid UTF-8
-    /// (they could not be named in reports or opened again from a Swift string) are left out.
-    init(_ index: GitIndex, scope: String) {
-        let count = git_index_entrycount(index.handle)
+    /// A conflicted file (up to three stages) becomes one path; submodules, paths outside
+    /// `scope` and paths that are not valid UTF-8 (they could not be named in reports or opened
+    /// again from a Swift string) are left out.
+    init(_ index: GitIndexPaths, scope: String) {
+        let count = index.count
         entries.reserveCapacity(count)
         starts.reserveCapacity(count + 1)
-        bytes.reserveCapacity((0..<count).reduce(0) { $0 + (git_index_get_byindex(index.handle, $1).map { strlen($0.pointee.path) } ?? 0) })
+        bytes.reserveCapacity(index.bytes.count)
         let scopePrefix = scope.isEmpty ? [] : Array((scope + "/").utf8)
-        var previous: UnsafePointer<CChar>?
-        var previousLength = 0
-        for position in 0..<count {
-            guard let raw = git_index_get_byindex(index.handle, position), let cPath = raw.pointee.path else { continue }
-            let length = strlen(cPath)
-            // Stages of one conflicted path are adjacent; bytes, not `String ==`, which is
-            // canonical (`été` composed and decomposed are two files to git and to Linux).
-            if let previous, previousLength == length, memcmp(previous, cPath, length) == 0 { continue }
-            previous = cPath
-            previousLength = length
-            guard raw.pointee.mode != GitIndexEntry.Mode.gitlink else { continue }
-            let pathBytes = UnsafeRawBufferPointer(start: cPath, count: length)
-            guard scopePrefix.isEmpty || Self.hasPrefix(pathBytes, scopePrefix),
-                  let path = String(validatingCString: cPath) else { continue }
-            if isInStringOrder {
-                isInStringOrder = Self.isASCII(pathBytes)
-                    && (entries.isEmpty || Self.order(pathBytes, bytes, starts[entries.count - 1]..<bytes.count) > 0)
+        index.bytes.withUnsafeBytes { all in
+            var previous = UnsafeRawBufferPointer(start: nil, count: 0)
+            for position in 0..<count {
+                let pathBytes = UnsafeRawBufferPointer(rebasing: all[index.path(position)])
+                // Stages of one conflicted path are adjacent; bytes, not `String ==`, which is
+                // canonical (`été` composed and decomposed are two files to git and to Linux).
+                if position > 0, Self.order(previous, pathBytes) == 0 { continue }
+                previous = pathBytes
+                guard index.modes[position] != GitIndexEntry.Mode.gitlink,
+                      scopePrefix.isEmpty || Self.hasPrefix(pathBytes, scopePrefix) else { continue }
+                let isASCII = Self.isASCII(pathBytes)
+                // ASCII is valid UTF-8, and decoding it is the fast path; the generic validating
+                // initializer looked up type metadata for every path.
+                guard let path = isASCII ? String(decoding: pathBytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self)
+                                         : String(validating: pathBytes, as: UTF8.self) else { continue }
+                if isInStringOrder {
+                    isInStringOrder = isASCII
+                        && (entries.isEmpty || Self.order(pathBytes, bytes, starts[entries.count - 1]..<bytes.count) > 0)
+                }
+                entries.append(FileEntry(path: path, isExecutable: index.modes[position] == GitIndexEntry.Mode.executable))
+                bytes.append(contentsOf: pathBytes)
+                starts.append(bytes.count)
             }
-            entries.append(FileEntry(path: path, isExecutable: raw.pointee.mode == GitIndexEntry.Mode.executable))
-            bytes.append(contentsOf: pathBytes)
-            starts.append(bytes.count)
         }
     }
 
