@@ -638,3 +638,15 @@ private func kinds(_ summary: CodeSummary) -> [ReceiveKind] { summary.facts.map(
     let summary = scan(String(repeating: chunk, count: copies))
     #expect(summary.functions.count == copies)
 }
+
+// MARK: - Robustness
+
+/// Regression: a comparison that ended an argument or operand, followed by a parenthesis in
+/// the next one, was read as a generic call whose `(` lay past the operand; the walker then
+/// formed a reversed range and the process trapped. Found on real minified and library code.
+@Test(arguments: ["foo(a < b, (c));", "if (a < b || (c)) { run() }", "x = [a < b, (c)];",
+                  "for (let i = 0; i < n; (i++)) {}", "y = a?.b < c ? (d) : e;", "f(a < b\n, (c))"])
+func aComparisonBeforeAParenthesisedOperandIsNotAGenericCall(_ code: String) {
+    let summary = scan("const { Telegraf } = require('telegraf');\n" + code + "\n")
+    #expect(summary.imports.map(\.module) == ["telegraf"])
+}

@@ -87,9 +87,12 @@ struct JSTokens {
 
     /// The closing bracket of the opener at `index`, or `limit` when it is missing.
     func close(of index: Int, limit: Int) -> Int {
-        guard index >= 0, index < count else { return limit }
+        // Never before `index + 1`: callers walk `(index + 1)..<close`, and an opener at or past
+        // the limit, or a closer passed by mistake, must give an empty group, not a trap.
+        let unclosed = max(limit, index + 1)
+        guard index >= 0, index < count else { return unclosed }
         let other = Int(partner[index])
-        return other < 0 || other > limit ? limit : other
+        return other <= index || other > limit ? unclosed : other
     }
 
     /// Whether the token opens a bracket group.

@@ -108,7 +108,7 @@ extension JSWalker {
             if file.isWord(i, "class") { return classDeclaration(at: i, limit: limit, context, decorated: false) }
             if file.isOp(i - 1, JSOp.dot) || file.isOp(i - 1, JSOp.optionalChain) {
                 // A method of an expression's result (`main().catch(...)`): only its arguments matter.
-                return file.isOp(i + 1, JSOp.openParen) ? arguments(open: i + 1, limit: limit, context) : i + 1
+                return i + 1 < limit && file.isOp(i + 1, JSOp.openParen) ? arguments(open: i + 1, limit: limit, context) : i + 1
             }
             guard let end = file.pathEnd(at: i, limit: limit) else { return i + 1 }
             if let open = callOpen(after: end, limit: limit), let path = file.path(at: i, limit: limit) {
@@ -135,6 +135,11 @@ extension JSWalker {
 
     /// The `(` of a call after a callee: `f(`, `f?.(`, `f<T>(`.
     private func callOpen(after end: Int, limit: Int) -> Int? {
+        // A parenthesis past the limit belongs to what follows the expression.
+        callOpenAnywhere(after: end, limit: limit).flatMap { $0 < limit ? $0 : nil }
+    }
+
+    private func callOpenAnywhere(after end: Int, limit: Int) -> Int? {
         if file.isOp(end, JSOp.openParen) { return end }
         if file.isOp(end, JSOp.optionalChain), file.isOp(end + 1, JSOp.openParen) { return end + 1 }
         if file.isOp(end, JSOp.less) {
