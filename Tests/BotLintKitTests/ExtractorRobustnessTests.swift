@@ -129,6 +129,18 @@ import Testing
         }
     }
 
+    /// Regression: a file whose last token opens a bracket (`&tele.Webhook{` in a file being
+    /// written) made the walker take a reversed range and trap.
+    @Test(arguments: ["main.go", "main.rs", "Bot.java", "Bot.kt", "Program.cs", "bot.php", "bot.swift"])
+    func aFileEndingInAnOpeningBracketIsRead(_ name: String) {
+        let telebot = "package main\nimport tele \"gopkg.in/telebot.v3\"\nfunc main() {\n x := &tele.Webhook{"
+        for extractor in Extractors.all where extractor.accepts(path: name, name: name, isExecutable: false) {
+            for input in [telebot, "f(", "a[", "x = {", "$t->getUpdates(", "tele.Webhook{"] {
+                #expect(analyze(extractor, name, input).path == name)
+            }
+        }
+    }
+
     /// The fuzzer's input (a Makefile and a Helm template run together), kept whole: the crash
     /// needs its exact token layout.
     static let unclosedAnnotationCrash = [UInt8](Data(base64Encoded: "PGFydGluZyB0aGUgYm90IGxvY2FsbHl2L2Jpbi9weXRob24KRU5UUlkgOj0gYm90bnYKZXhwb3J0CgouUEhPTlk6IGkJhoaGhmhlIGJvdCBsb2NhbGx5Li4uIgoJQCQoUFlUPiBbXSwKICAgIDEKa2luZDogRGVwbG95bWVudAptZXRhZGF0YToKICBuYW1lOiB7eyBpbmNsdWRlICJxdW90ZXMtYm90LmZ1bGxuYW1lIiAuIH19CnNwZWM6CiAgcmVwbGljYXM6IHt7ICAgICBdLAogICAgXSwKICAgICdhc3luY19yZXFldXN0cycgPT4gZW52KHJuIFRIT04pIC1tIHJ1ZmYgY2hlY2sgLgoKZGVwbG95OgoJZmx5IGRlcGxvPT4gb20vYXBpL3RlbGVncmFtL3dlYmhvb2snKSwKICAgICAgICAgICAgJ2NvbW1hbmRzJyA9PiBbXSwKICAgIDEKa2luZDogRGVwbG95bWVudAptZXRhZGF0YToKICBuYW1lOiB7eyBpbmNsdWRlICJxdW90ZXMtYm90LmZ1bGxuYW1lIiAuCWlmIGVyciAhPSBuaWwgewoJCWxvZy5QYW5pYyhlcnIpCgl9CgoJdSA6PSB0Z2JvdGFwaSB9fQpzcGVjOgogIHJlcGxpY2FzOiB7eyAgICAgXSwKICAgIF0sCiAgICAnYXN5bmNfcmVxZXVzdHMnID0+IGVudihybiBjLlNlbmQoIldoYXQgaXMgdGhlIGNlZmlsZWwgb3MgdGhlIGNlZmlsZWwgb2YgCl07Cg==")!)

@@ -447,7 +447,9 @@ struct CFamilyWalker {
 
     // MARK: - Token helpers for dialects
 
-    /// The index of the bracket closing the one at `open`, or the last token.
+    /// The index of the bracket closing the one at `open`, or the last token; never before
+    /// `open + 1`, since callers take `(open + 1)..<closing(open)` (an opener that is the file's
+    /// last token gives an empty group, not a trap).
     func closing(_ open: Int) -> Int {
         guard open < tokens.count else { return tokens.count }
         let opener = tokens[open].text
@@ -462,7 +464,7 @@ struct CFamilyWalker {
             }
             k += 1
         }
-        return tokens.count - 1
+        return max(open + 1, tokens.count - 1)
     }
 
     /// Argument ranges of the call whose `(` is at `open`.
