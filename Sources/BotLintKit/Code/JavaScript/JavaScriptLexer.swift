@@ -21,7 +21,7 @@ struct JavaScriptLexer {
     }
 
     private mutating func run() -> [JSToken] {
-        tokens.reserveCapacity((end - position) / 5)
+        tokens.reserveCapacity((end - position) / 4)
         skipHashbang()
         while position < end {
             let byte = bytes[position]

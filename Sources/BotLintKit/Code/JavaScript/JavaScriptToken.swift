@@ -14,14 +14,28 @@ struct JSToken: Sendable {
     }
 
     var kind: Kind
-    var start: Int
-    var end: Int
     /// A line break between the previous token and this one (automatic semicolon insertion).
     var newlineBefore: Bool
-    /// Punctuators packed into an integer (up to 4 bytes) for cheap comparison; 0 otherwise.
-    var op: UInt32
     /// For identifiers that are (contextual) keywords.
     var keyword: JSKeyword?
+    /// Punctuators packed into an integer (up to 4 bytes) for cheap comparison; 0 otherwise.
+    var op: UInt32
+    // 32-bit positions make a token 16 bytes instead of 40: the lexer writes one per few bytes
+    // of source, and growing a large array of them means copying it. Past 4 GB they saturate.
+    private var storedStart: UInt32
+    private var storedEnd: UInt32
+
+    init(kind: Kind, start: Int, end: Int, newlineBefore: Bool, op: UInt32, keyword: JSKeyword?) {
+        self.kind = kind
+        self.newlineBefore = newlineBefore
+        self.keyword = keyword
+        self.op = op
+        storedStart = UInt32(clamping: start)
+        storedEnd = UInt32(clamping: end)
+    }
+
+    var start: Int { Int(storedStart) }
+    var end: Int { Int(storedEnd) }
 }
 
 /// The words the scanner treats specially, recognised once by the lexer so the walker never
