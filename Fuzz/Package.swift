@@ -13,7 +13,7 @@ let engine = engineFolder.lastPathComponent.lowercased()
 let fuzzTargets = [
     "FuzzDotEnv", "FuzzProcfile", "FuzzShell", "FuzzCrontab", "FuzzPython", "FuzzJavaScript",
     "FuzzBotAPIURL", "FuzzFlyToml", "FuzzRailway", "FuzzAppJSON", "FuzzPackageJSON", "FuzzDockerfile",
-    "FuzzTokenScan", "FuzzRepository", "FuzzGitIndex",
+    "FuzzTokenScan", "FuzzRepository", "FuzzGitIndex", "FuzzLanguages",
 ]
 
 let package = Package(
