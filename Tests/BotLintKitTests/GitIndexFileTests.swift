@@ -143,6 +143,10 @@ private func variedRepository(longPath: Bool = true) throws -> SourceScratchFold
             ("more entries stated than stored", IndexBuilder(version: 2, entries: plain, statedCount: 3).bytes),
             ("a wrong signature", Array("DIRX".utf8) + IndexBuilder(version: 2, entries: plain).bytes.dropFirst(4)),
         ]
+        // Regression (fuzzing): a stated path length past the path's NUL read the NUL into it.
+        var nulInside = IndexEntry("ab")
+        nulInside.statedLength = 3
+        cases.append(("a stated length past the NUL", IndexBuilder(version: 2, entries: [nulInside]).bytes))
         // An optional extension whose stated size runs past the checksum.
         var overlong = IndexBuilder(version: 2, entries: plain, extensions: [("TREE", [1, 2, 3])]).bytes
         overlong[overlong.count - 20 - 3 - 1] = 4
@@ -191,6 +195,8 @@ private struct IndexEntry {
     var mode: UInt32 = 0o100644
     /// Version 3+ extended flags (bit 13: intent to add); nil writes none.
     var extended: UInt16?
+    /// The path length written into the flags, when it should not be the path's.
+    var statedLength: Int?
 
     init(_ path: String, mode: UInt32 = 0o100644, extended: UInt16? = nil) {
         self.path = path
@@ -213,7 +219,7 @@ private struct IndexBuilder {
             let start = out.count
             out += Array(repeating: 0, count: 24) + Self.be32(entry.mode) + Array(repeating: 0, count: 12 + 20)
             let path = Array(entry.path.utf8)
-            var flags = UInt16(min(path.count, 0xFFF))
+            var flags = UInt16(min(entry.statedLength ?? path.count, 0xFFF))
             if entry.extended != nil { flags |= 0x4000 }
             out += Self.be16(flags)
             if let extended = entry.extended { out += Self.be16(extended) }

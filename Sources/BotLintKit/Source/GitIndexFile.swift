@@ -107,15 +107,10 @@ import Darwin
                 paths.bytes.append(contentsOf: lastPath)
                 offset = suffixEnd + 1
             } else {
+                // The path ends at its NUL; a stated length (below 0xFFF) must agree with it.
                 let statedLength = Int(flags & nameMask)
-                let pathEnd: Int
-                if statedLength < Int(nameMask) {
-                    pathEnd = pathOffset + statedLength
-                    guard pathEnd < end, file[pathEnd] == 0 else { return nil }
-                } else {
-                    guard let nul = file.nul(from: pathOffset, end: end) else { return nil }
-                    pathEnd = nul
-                }
+                guard let pathEnd = file.nul(from: pathOffset, end: end),
+                      statedLength == Int(nameMask) || pathEnd == pathOffset + statedLength else { return nil }
                 file.append(pathOffset..<pathEnd, to: &paths.bytes)
                 // Padded with 1 to 8 NULs to a multiple of 8 bytes.
                 offset += (pathEnd - offset + 8) & ~7
