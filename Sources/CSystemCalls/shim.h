@@ -9,25 +9,37 @@
 #include <unistd.h>
 #endif
 
+/* openat2 with `resolve` flags, or -1 with errno ENOSYS where the system has no such call. */
+#if defined(__linux__) && defined(SYS_openat2)
+static inline int botlint_openat2(int directory, const char *path, int flags, unsigned long long resolve) {
+    struct open_how how = {0};
+    how.flags = (unsigned long long)flags;
+    how.resolve = resolve;
+    return (int)syscall(SYS_openat2, directory, path, &how, sizeof how);
+}
+#else
+static inline int botlint_openat2(int directory, const char *path, int flags, unsigned long long resolve) {
+    (void)directory; (void)path; (void)flags; (void)resolve;
+    errno = ENOSYS;
+    return -1;
+}
+#ifndef RESOLVE_NO_SYMLINKS
+#define RESOLVE_NO_SYMLINKS 0
+#define RESOLVE_NO_MAGICLINKS 0
+#define RESOLVE_BENEATH 0
+#endif
+#endif
+
 /*
  * Opens `path` (absolute, or relative to `directory`) without following a symlink in any of its
  * components: Linux 5.6+ openat2 with RESOLVE_NO_SYMLINKS. The kernel checks every component in
  * the same call that opens the file, so no folder can be swapped for a symlink in between.
  * Returns -1 with errno ENOSYS where the call does not exist (other systems, old kernels) and
  * usually EPERM where a seccomp filter forbids it (older container runtimes).
- * syscall() is variadic, which Swift cannot call, hence this wrapper.
+ * syscall() is variadic, which Swift cannot call, hence these wrappers.
  */
 static inline int botlint_open_no_symlinks(int directory, const char *path, int flags) {
-#if defined(__linux__) && defined(SYS_openat2)
-    struct open_how how = {0};
-    how.flags = (unsigned long long)flags;
-    how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
-    return (int)syscall(SYS_openat2, directory, path, &how, sizeof how);
-#else
-    (void)directory; (void)path; (void)flags;
-    errno = ENOSYS;
-    return -1;
-#endif
+    return botlint_openat2(directory, path, flags, RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS);
 }
 
 /*
@@ -35,16 +47,7 @@ static inline int botlint_open_no_symlinks(int directory, const char *path, int 
  * also refuses to leave that folder (RESOLVE_BENEATH: no `..` above it, no absolute path).
  */
 static inline int botlint_open_beneath(int directory, const char *path, int flags) {
-#if defined(__linux__) && defined(SYS_openat2)
-    struct open_how how = {0};
-    how.flags = (unsigned long long)flags;
-    how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
-    return (int)syscall(SYS_openat2, directory, path, &how, sizeof how);
-#else
-    (void)directory; (void)path; (void)flags;
-    errno = ENOSYS;
-    return -1;
-#endif
+    return botlint_openat2(directory, path, flags, RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS);
 }
 
 /*

@@ -52,6 +52,18 @@ final class SourceScratchFolder {
         try git("commit", "-q", "-m", message)
     }
 
+    /// Commits `path` with different contents on `main` and on a branch `other`, then merges
+    /// `other` into `main`; false when the merge stopped on the conflict, as it should.
+    func mergeConflicting(_ path: String, main: String, other: String) throws -> Bool {
+        try git("checkout", "-q", "-b", "other")
+        try write(path, other)
+        try commitAll()
+        try git("checkout", "-q", "main")
+        try write(path, main)
+        try commitAll()
+        return (try? git("merge", "-q", "other")) != nil
+    }
+
     @discardableResult
     func run(_ executable: String, _ arguments: [String]) throws -> String {
         let process = Process()
