@@ -39,8 +39,8 @@ import Darwin
 /// libgit2 took 70 ms to read a 100,000-file index, before the first file could be looked at:
 /// it checksums the whole file with collision-detecting SHA-1, allocates every entry, and checks
 /// every path against Windows and macOS naming rules. This reader copies paths and modes into
-/// one buffer in a few milliseconds. Like git, which checks the checksum only in `git fsck`, it
-/// trusts the checksum.
+/// one buffer in about a fifth of that time. Like git, which checks the checksum only in
+/// `git fsck`, it trusts the checksum.
 ///
 /// It reads index versions 2 to 4 (gitformat-index(5)). Anything else gives nil, and libgit2
 /// reads the index instead, with its own errors: another version, a truncated or inconsistent

@@ -136,10 +136,11 @@ extension JSWalker {
     /// The `(` of a call after a callee: `f(`, `f?.(`, `f<T>(`.
     private func callOpen(after end: Int, limit: Int) -> Int? {
         // A parenthesis past the limit belongs to what follows the expression.
-        callOpenAnywhere(after: end, limit: limit).flatMap { $0 < limit ? $0 : nil }
+        unboundedCallOpen(after: end, limit: limit).flatMap { $0 < limit ? $0 : nil }
     }
 
-    private func callOpenAnywhere(after end: Int, limit: Int) -> Int? {
+    /// The call's `(` after a path ending at `end`, possibly at or past `limit`.
+    private func unboundedCallOpen(after end: Int, limit: Int) -> Int? {
         if file.isOp(end, JSOp.openParen) { return end }
         if file.isOp(end, JSOp.optionalChain), file.isOp(end + 1, JSOp.openParen) { return end + 1 }
         if file.isOp(end, JSOp.less) {
