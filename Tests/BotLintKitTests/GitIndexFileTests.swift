@@ -70,6 +70,24 @@ private func variedRepository(longPath: Bool = true) throws -> SourceScratchFold
         #expect(directPaths(repo) == expected)
     }
 
+    @Test func readsPastTheOptionalExtensionsGitWrites() throws {
+        let repo = try variedRepository(longPath: false)
+        // The untracked cache and the end-of-index marker (the entry offset table needs more files).
+        try repo.git("config", "core.untrackedCache", "true")
+        try repo.git("config", "index.recordEndOfIndexEntries", "true")
+        try repo.git("config", "index.recordOffsetTable", "true")
+        try repo.git("update-index", "--untracked-cache")
+        try repo.git("status", "--porcelain")
+        try repo.write("new.py")
+        try repo.git("add", "new.py")
+
+        let index = try Array(Data(contentsOf: URL(fileURLWithPath: repo.url(".git/index"))))
+        for signature in ["UNTR", "EOIE"] {
+            #expect(index.firstRange(of: Array(signature.utf8)) != nil, "\(signature)")
+        }
+        #expect(directPaths(repo) == (try libgit2Paths(repo)))
+    }
+
     @Test func keepsEveryStageOfAConflictedPath() throws {
         let repo = try SourceScratchFolder()
         try repo.git("init", "-q")
