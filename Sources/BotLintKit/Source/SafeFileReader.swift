@@ -68,9 +68,12 @@ struct SafeFileReader {
         let flags = O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC
         let descriptor: Int32
         if NoSymlinkOpen.isAvailable, let folder {
-            switch folder.open(PathUtil.directory(of: entry.path), root: root) {
+            // The name is opened from inside the path's own C string: no `String` per file.
+            let slash = entry.path.utf8.lastIndex(of: UInt8(ascii: "/"))
+            let nameOffset = slash.map { entry.path.utf8.distance(from: entry.path.utf8.startIndex, to: $0) + 1 } ?? 0
+            switch folder.open(entry.path.utf8.prefix(max(0, nameOffset - 1)), root: root) {
             case .open(let folderDescriptor):
-                descriptor = botlint_open_beneath(folderDescriptor, entry.name, flags)
+                descriptor = entry.path.withCString { botlint_open_beneath(folderDescriptor, $0 + nameOffset, flags) }
             case .failed(let code):
                 if code == ENOENT || code == ENOTDIR { throw .ignored }
                 return nil
@@ -212,11 +215,13 @@ final class OpenFolder {
     deinit { closeDescriptor() }
 
     /// `folder` (relative to `root`) opened; only for kernels with openat2 (`NoSymlinkOpen`).
-    func open(_ folder: String, root: String) -> Outcome {
-        if folder != path {
+    /// Compared by bytes, so a file in the same folder as the last costs no allocation.
+    func open(_ folder: Substring.UTF8View, root: String) -> Outcome {
+        if path.map({ !$0.utf8.elementsEqual(folder) }) ?? true {
             closeDescriptor()
-            path = folder
-            let descriptor = botlint_open_folder_no_symlinks(POSIXPath.join(root, folder))
+            let name = String(Substring(folder))
+            path = name
+            let descriptor = botlint_open_folder_no_symlinks(POSIXPath.join(root, name))
             outcome = descriptor >= 0 ? .open(descriptor) : .failed(errno)
         }
         return outcome
