@@ -20,6 +20,13 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // zlib (Debian: zlib1g-dev, which libgit2-dev depends on), to inflate loose git objects
+        // directly; libgit2 already loads the same library.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Keeps libgit2's set-up from loading CA certificates botlint never uses (see its header).
         .target(name: "CLibGit2Offline"),
         // Byte scans over every file, in C vector types (Swift's SIMD lowered them lane by lane).
@@ -30,6 +37,7 @@ let package = Package(
             name: "BotLintKit",
             dependencies: [
                 "CLibGit2",
+                "CZlib",
                 "CByteScan",
                 "CLibGit2Offline",
                 "CSystemCalls",

@@ -13,7 +13,7 @@ let engine = engineFolder.lastPathComponent.lowercased()
 let fuzzTargets = [
     "FuzzDotEnv", "FuzzProcfile", "FuzzShell", "FuzzCrontab", "FuzzPython", "FuzzJavaScript",
     "FuzzBotAPIURL", "FuzzFlyToml", "FuzzRailway", "FuzzAppJSON", "FuzzPackageJSON", "FuzzDockerfile",
-    "FuzzTokenScan", "FuzzRepository", "FuzzGitIndex", "FuzzLanguages",
+    "FuzzTokenScan", "FuzzRepository", "FuzzGitIndex", "FuzzGitLooseObject", "FuzzLanguages",
 ]
 
 let package = Package(

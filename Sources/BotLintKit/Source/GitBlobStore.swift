@@ -5,11 +5,13 @@ import Foundation
 /// database: nothing in the work tree is opened, so what is read is exactly what was recorded.
 final class GitBlobStore: @unchecked Sendable {
     private let databases: ObjectDatabases
+    private let looseObjects: GitLooseObjects
     private let blobs: [String: git_oid]
 
     init(repository: GitRepository, blobs: [String: git_oid]) {
         self.blobs = blobs
         databases = ObjectDatabases(repository: repository)
+        looseObjects = GitLooseObjects(objectsFolder: databases.objectsFolder)
     }
 
     /// The same bounds as the work tree reader: over `maxBytes` is skipped with a note, binary
@@ -29,7 +31,12 @@ final class GitBlobStore: @unchecked Sendable {
     }
 
     private func contents(of oid: inout git_oid, maxBytes: Int) -> Result<[UInt8], GitBlobReadFailure> {
-        databases.withDatabase { database in
+        switch looseObjects.read(oid, maxBytes: maxBytes) {
+        case .blob(let bytes): return .success(bytes)
+        case .tooLarge(let size): return .failure(.tooLarge(size))
+        case nil: break
+        }
+        return databases.withDatabase { database in
             guard let database else { return .failure(.unreadable(databases.failure ?? "no object database")) }
             return Self.contents(of: &oid, in: database, maxBytes: maxBytes)
         }
@@ -73,7 +80,7 @@ final class ObjectDatabases: @unchecked Sendable {
     /// first one lent, and the one shared when no other can be opened, which only serialises
     /// reads again.
     private let shared: OpaquePointer?
-    private let objectsFolder: String?
+    let objectsFolder: String?
     let failure: String?
     private let lock = NSLock()
     private var idle: [OpaquePointer] = []

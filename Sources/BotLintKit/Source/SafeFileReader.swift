@@ -155,7 +155,7 @@ struct SafeFileReader {
     /// returns less than asked and reaches `endsAt` (the size `fstat` gave) is taken as the end,
     /// which saves the read that would return 0 for every file. A file that grew meanwhile is
     /// read as it was; a short read before that size (network file systems) reads on.
-    private static func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>, from descriptor: Int32, failure: inout Int32,
+    static func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>, from descriptor: Int32, failure: inout Int32,
                              endsAt size: Int? = nil) -> Int {
         guard let base = buffer.baseAddress else { return 0 }
         var count = 0

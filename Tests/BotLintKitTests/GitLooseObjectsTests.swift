@@ -1,0 +1,139 @@
+import CLibGit2
+import CZlib
+import Foundation
+import Testing
+@_spi(Fuzzing) @testable import BotLintKit
+
+/// Staged blobs by path, from git's own `ls-files -s`.
+private func stagedBlobs(_ repo: SourceScratchFolder) throws -> [String: git_oid] {
+    var blobs: [String: git_oid] = [:]
+    for line in try repo.git("ls-files", "-s").split(separator: "\n") {
+        let fields = line.split(separator: "\t", maxSplits: 1)
+        let hex = String(fields[0].split(separator: " ")[1])
+        var oid = git_oid()
+        #expect(git_oid_fromstr(&oid, hex) == 0)
+        blobs[String(fields[1])] = oid
+    }
+    return blobs
+}
+
+/// A loose object's file as git writes it: the header and content, deflated; `after` is
+/// appended past the end of the zlib stream.
+private func looseObject(_ header: String, _ content: [UInt8], after: [UInt8] = []) -> [UInt8] {
+    let plain = Array(header.utf8) + content
+    var size = compressBound(uLong(plain.count))
+    var compressed = [UInt8](repeating: 0, count: Int(size))
+    #expect(compress2(&compressed, &size, plain, uLong(plain.count), 6) == Z_OK)
+    return Array(compressed.prefix(Int(size))) + after
+}
+
+/// Pseudo-random bytes, which deflate cannot shrink.
+private func noise(_ count: Int) -> [UInt8] {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    return (0..<count).map { _ in
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return UInt8(truncatingIfNeeded: state >> 33)
+    }
+}
+
+@Suite struct GitLooseObjectsTests {
+    @Test func readsEveryBlobGitWritesAsGitWroteIt() throws {
+        let repo = try SourceScratchFolder()
+        try repo.git("init", "-q")
+        var contents: [String: [UInt8]] = [
+            "empty.py": [],
+            "crlf.env": Array("BOT_TOKEN=x\r\nMODE=polling\r\n".utf8),
+            "unicode.md": Array("Бот: «polling» ✓\n".utf8),
+            "binary.bin": [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D, 0xFF],
+            "noise.dat": noise(300_000),
+            "large.py": Array(String(repeating: "bot.infinity_polling()\n", count: 20_000).utf8),
+        ]
+        // The header and content share the first inflate call's 32 bytes: every split of them.
+        for length in 0...40 { contents["sizes/\(length).txt"] = Array(repeating: UInt8(ascii: "a") + UInt8(length % 26), count: length) }
+        for (path, bytes) in contents { try repo.write(path, bytes: bytes) }
+        try repo.git("add", "-A")
+
+        let objects = GitLooseObjects(objectsFolder: repo.url(".git/objects"))
+        let blobs = try stagedBlobs(repo)
+        #expect(blobs.count == contents.count)
+        for (path, oid) in blobs {
+            #expect(objects.read(oid, maxBytes: 1 << 20) == .blob(contents[path]!), "\(path)")
+        }
+    }
+
+    @Test func aBlobOverTheLimitIsReportedWithoutInflatingIt() throws {
+        let repo = try SourceScratchFolder()
+        try repo.git("init", "-q")
+        try repo.write("big.py", bytes: Array(repeating: UInt8(ascii: "x"), count: 5_000))
+        try repo.git("add", "-A")
+        let objects = GitLooseObjects(objectsFolder: repo.url(".git/objects"))
+        #expect(objects.read(try stagedBlobs(repo)["big.py"]!, maxBytes: 4_999) == .tooLarge(5_000))
+        #expect(objects.read(try stagedBlobs(repo)["big.py"]!, maxBytes: 5_000) == .blob(Array(repeating: UInt8(ascii: "x"), count: 5_000)))
+    }
+
+    @Test func packedObjectsAndUnreadableFilesAreLeftToLibgit2() throws {
+        let repo = try SourceScratchFolder()
+        try repo.git("init", "-q")
+        try repo.write("bot.py", "bot.infinity_polling()\n")
+        try repo.write("web.py", "bot.set_webhook(url)\n")
+        try repo.write("run.sh", "python bot.py\n")
+        try repo.commitAll()
+        let blobs = try stagedBlobs(repo)
+        let objects = GitLooseObjects(objectsFolder: repo.url(".git/objects"))
+        func objectFile(_ path: String) throws -> String {
+            let name = try repo.git("rev-parse", ":" + path).trimmingCharacters(in: .whitespacesAndNewlines)
+            return repo.url(".git/objects/" + name.prefix(2) + "/" + name.dropFirst(2))
+        }
+        // A symlink (never followed here) and a FIFO (never opened for reading) stand in for objects.
+        let webObject = try objectFile("web.py"), shellObject = try objectFile("run.sh")
+        try FileManager.default.removeItem(atPath: webObject)
+        try FileManager.default.createSymbolicLink(atPath: webObject, withDestinationPath: try objectFile("bot.py"))
+        try FileManager.default.removeItem(atPath: shellObject)
+        #expect(mkfifo(shellObject, 0o644) == 0)
+        #expect(objects.read(blobs["web.py"]!, maxBytes: 1 << 20) == nil)
+        #expect(objects.read(blobs["run.sh"]!, maxBytes: 1 << 20) == nil)
+        try FileManager.default.removeItem(atPath: webObject)
+        try FileManager.default.removeItem(atPath: shellObject)
+        #expect(objects.read(blobs["web.py"]!, maxBytes: 1 << 20) == nil)
+
+        // Packed: no loose file left, so libgit2 reads them, and the staged check still sees them.
+        try repo.git("hash-object", "-w", "web.py", "run.sh")
+        try repo.git("fsck", "--no-progress")
+        #expect(objects.read(blobs["bot.py"]!, maxBytes: 1 << 20) != nil)
+        try repo.git("repack", "-adq")
+        try repo.git("prune-packed")
+        #expect(objects.read(blobs["bot.py"]!, maxBytes: 1 << 20) == nil)
+        let staged = try GitIndexSource(path: repo.path)
+        let listing = try staged.listing()
+        let bot = try #require(listing.entries.first { $0.path == "bot.py" })
+        guard case .file(let file) = staged.read(bot, in: listing, maxBytes: 1 << 20) else {
+            Issue.record("the packed blob was not read")
+            return
+        }
+        #expect(file.bytes == Array("bot.infinity_polling()\n".utf8))
+    }
+
+    @Test func onlyAWellFormedBlobIsDecoded() {
+        let content = Array("abc".utf8)
+        #expect(GitLooseBlob.decode(looseObject("blob 3\0", content), maxBytes: 10) == .blob(content))
+        #expect(GitLooseBlob.decode(looseObject("blob 0\0", []), maxBytes: 10) == .blob([]))
+        #expect(GitLooseBlob.decode(looseObject("blob 3\0", content), maxBytes: 2) == .tooLarge(3))
+        let refused: [(String, [UInt8])] = [
+            ("another type", looseObject("tree 3\0", content)),
+            ("a leading zero", looseObject("blob 03\0", content)),
+            ("no size", looseObject("blob \0", content)),
+            ("a sign", looseObject("blob +3\0", content)),
+            ("no NUL", looseObject("blob 3", content)),
+            ("a 19-digit size", looseObject("blob 1000000000000000000\0", content)),
+            ("content shorter than stated", looseObject("blob 4\0", content)),
+            ("content longer than stated", looseObject("blob 2\0", content)),
+            ("bytes after the stream", looseObject("blob 3\0", content, after: [0])),
+            ("a truncated stream", Array(looseObject("blob 3\0", content).dropLast(3))),
+            ("no zlib stream", Array("blob 3\0abc".utf8)),
+            ("nothing", []),
+        ]
+        for (reason, bytes) in refused {
+            #expect(GitLooseBlob.decode(bytes, maxBytes: 1 << 20) == nil, "\(reason)")
+        }
+    }
+}
