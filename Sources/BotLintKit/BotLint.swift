@@ -18,4 +18,10 @@ public enum BotLint {
     public static func returnLargeFreedBlocksToTheSystem() {
         botlint_fix_mmap_threshold(256 << 10)
     }
+
+    /// Sets up libgit2 now (about a millisecond: its TLS and SSH libraries initialise and seed),
+    /// so a caller can do it on an idle core; otherwise the first git-backed source does it.
+    public static func setUpGit() {
+        LibGit2.ensureInitialized()
+    }
 }

@@ -8,21 +8,42 @@ import Foundation
 struct BotLintMain {
     static func main() {
         BotLint.returnLargeFreedBlocksToTheSystem()
+        // libgit2's set-up (about a millisecond) runs on the idle core while the arguments are
+        // parsed, when the command will probably read git. Every exit waits for it, so the exit
+        // handlers of its libraries never run beside their own set-up.
+        let gitSetUp = DispatchGroup()
+        if mayReadGit(Array(CommandLine.arguments.dropFirst())) {
+            DispatchQueue.global(qos: .userInitiated).async(group: gitSetUp) { BotLint.setUpGit() }
+        }
+        let code = run()
+        gitSetUp.wait()
+        exit(code)
+    }
+
+    /// Only a hint for the early set-up: a wrong guess costs time, never a result.
+    static func mayReadGit(_ arguments: [String]) -> Bool {
+        let withoutGit: Set<String> = ["--version", "--help", "-h", "--no-git"]
+        let commandsWithoutGit: Set<String> = ["rules", "explain", "help"]
+        return !arguments.contains(where: withoutGit.contains) && !commandsWithoutGit.contains(arguments.first ?? "")
+    }
+
+    private static func run() -> Int32 {
         do {
             var command = try BotLintCommand.parseDefaultCommandFirst()
             try command.run()
+            return 0
         } catch let failure as InputFailure {
             FileHandle.standardError.write(Data("botlint: error: \(failure.message)\n".utf8))
-            exit(2)
+            return 2
         } catch {
             let code = BotLintCommand.exitCode(for: error)
             if code == .success {
                 print(BotLintCommand.fullMessage(for: error))
-                exit(0)
+                return 0
             }
-            if let exitCode = error as? ExitCode { exit(exitCode.rawValue) }
+            if let exitCode = error as? ExitCode { return exitCode.rawValue }
             FileHandle.standardError.write(Data(("botlint: " + BotLintCommand.fullMessage(for: error) + "\n").utf8))
-            exit(2)
+            return 2
         }
     }
 }

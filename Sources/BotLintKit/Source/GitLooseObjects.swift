@@ -45,7 +45,7 @@ final class GitLooseObjects: @unchecked Sendable {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         guard let status = FileStatus.of(descriptor: descriptor), status.isRegularFile, status.size > 0,
-              status.size <= maxBytes + maxBytes / 1024 + 1024 else { return nil }
+              status.size <= maxBytes || status.size - maxBytes <= maxBytes / 1024 + 1024 else { return nil }
         let bytes = [UInt8](unsafeUninitializedCapacity: status.size) { buffer, count in
             var failure: Int32 = 0
             count = SafeFileReader.fill(buffer, from: descriptor, failure: &failure, endsAt: status.size)
