@@ -69,9 +69,13 @@ private func noise(_ count: Int) -> [UInt8] {
         let objects = GitLooseObjects(objectsFolder: repo.url(".git/objects"))
         #expect(objects.read(try stagedBlobs(repo)["big.py"]!, maxBytes: 4_999) == .tooLarge(5_000))
         #expect(objects.read(try stagedBlobs(repo)["big.py"]!, maxBytes: 5_000) == .blob(Array(repeating: UInt8(ascii: "x"), count: 5_000)))
+        // A file far larger than the limit is read only as far as its header.
+        try repo.write("noise.dat", bytes: noise(300_000))
+        try repo.git("add", "-A")
+        #expect(objects.read(try stagedBlobs(repo)["noise.dat"]!, maxBytes: 1_000) == .tooLarge(300_000))
     }
 
-    @Test func packedObjectsAndUnreadableFilesAreLeftToLibgit2() throws {
+    @Test func onlyObjectsWithoutALooseFileAreLeftToLibgit2() throws {
         let repo = try SourceScratchFolder()
         try repo.git("init", "-q")
         try repo.write("bot.py", "bot.infinity_polling()\n")
@@ -84,14 +88,14 @@ private func noise(_ count: Int) -> [UInt8] {
             let name = try repo.git("rev-parse", ":" + path).trimmingCharacters(in: .whitespacesAndNewlines)
             return repo.url(".git/objects/" + name.prefix(2) + "/" + name.dropFirst(2))
         }
-        // A symlink (never followed here) and a FIFO (never opened for reading) stand in for objects.
+        // A symlink is followed, as git follows it; a FIFO is refused without being opened for reading.
         let webObject = try objectFile("web.py"), shellObject = try objectFile("run.sh")
         try FileManager.default.removeItem(atPath: webObject)
         try FileManager.default.createSymbolicLink(atPath: webObject, withDestinationPath: try objectFile("bot.py"))
         try FileManager.default.removeItem(atPath: shellObject)
         #expect(mkfifo(shellObject, 0o644) == 0)
-        #expect(objects.read(blobs["web.py"]!, maxBytes: 1 << 20) == nil)
-        #expect(objects.read(blobs["run.sh"]!, maxBytes: 1 << 20) == nil)
+        #expect(objects.read(blobs["web.py"]!, maxBytes: 1 << 20) == .blob(Array("bot.infinity_polling()\n".utf8)))
+        #expect(objects.read(blobs["run.sh"]!, maxBytes: 1 << 20) == .unreadable("the loose object is not a regular file"))
         try FileManager.default.removeItem(atPath: webObject)
         try FileManager.default.removeItem(atPath: shellObject)
         #expect(objects.read(blobs["web.py"]!, maxBytes: 1 << 20) == nil)
@@ -113,27 +117,71 @@ private func noise(_ count: Int) -> [UInt8] {
         #expect(file.bytes == Array("bot.infinity_polling()\n".utf8))
     }
 
+    @Test func aDamagedObjectIsNotedAndTheRestIsStillRead() throws {
+        let repo = try SourceScratchFolder()
+        try repo.git("init", "-q")
+        try repo.write("bot.py", "bot.infinity_polling()\n")
+        try repo.write("web.py", "bot.set_webhook(url)\n")
+        try repo.write("run.sh", "python bot.py\n")
+        try repo.git("add", "-A")
+        func objectFile(_ path: String) throws -> String {
+            let name = try repo.git("rev-parse", ":" + path).trimmingCharacters(in: .whitespacesAndNewlines)
+            return repo.url(".git/objects/" + name.prefix(2) + "/" + name.dropFirst(2))
+        }
+        // Git writes objects read-only.
+        for path in ["web.py", "run.sh"] { try FileManager.default.removeItem(atPath: try objectFile(path)) }
+        try Data("not zlib at all".utf8).write(to: URL(fileURLWithPath: try objectFile("web.py")))
+        try Data(Array(looseObject("blob 14\0", Array("python bot.py\n".utf8)).dropLast(4)))
+            .write(to: URL(fileURLWithPath: try objectFile("run.sh")))
+
+        let staged = try GitIndexSource(path: repo.path)
+        let listing = try staged.listing()
+        var read: [String: FileRead] = [:]
+        for entry in listing.entries { read[entry.path] = staged.read(entry, in: listing, maxBytes: 1 << 20) }
+        guard case .file(let bot) = read["bot.py"] else {
+            Issue.record("the intact blob was not read")
+            return
+        }
+        #expect(bot.bytes == Array("bot.infinity_polling()\n".utf8))
+        for path in ["web.py", "run.sh"] {
+            guard case .skipped(let note) = read[path] else {
+                Issue.record("\(path): a damaged blob was read")
+                continue
+            }
+            #expect(note?.message == "skipped: the blob could not be read (damaged loose object: "
+                    + (path == "web.py" ? "not a zlib stream)" : "truncated)"), "\(path)")
+        }
+    }
+
     @Test func onlyAWellFormedBlobIsDecoded() {
         let content = Array("abc".utf8)
         #expect(GitLooseBlob.decode(looseObject("blob 3\0", content), maxBytes: 10) == .blob(content))
         #expect(GitLooseBlob.decode(looseObject("blob 0\0", []), maxBytes: 10) == .blob([]))
         #expect(GitLooseBlob.decode(looseObject("blob 3\0", content), maxBytes: 2) == .tooLarge(3))
-        let refused: [(String, [UInt8])] = [
-            ("another type", looseObject("tree 3\0", content)),
-            ("a leading zero", looseObject("blob 03\0", content)),
-            ("no size", looseObject("blob \0", content)),
-            ("a sign", looseObject("blob +3\0", content)),
-            ("no NUL", looseObject("blob 3", content)),
-            ("a 19-digit size", looseObject("blob 1000000000000000000\0", content)),
-            ("content shorter than stated", looseObject("blob 4\0", content)),
-            ("content longer than stated", looseObject("blob 2\0", content)),
-            ("bytes after the stream", looseObject("blob 3\0", content, after: [0])),
-            ("a truncated stream", Array(looseObject("blob 3\0", content).dropLast(3))),
-            ("no zlib stream", Array("blob 3\0abc".utf8)),
-            ("nothing", []),
+        let whole = looseObject("blob 3\0", content)
+        let refused: [([UInt8], String)] = [
+            (looseObject("tree 3\0", content), "the object is not a blob"),
+            (looseObject("blob 03\0", content), "damaged loose object: no valid header"),
+            (looseObject("blob \0", content), "damaged loose object: no valid header"),
+            (looseObject("blob +3\0", content), "damaged loose object: no valid header"),
+            (looseObject("blob 3", content), "damaged loose object: no valid header"),
+            (looseObject("blub 3\0", content), "damaged loose object: no valid header"),
+            (looseObject("blob 1000000000000000000\0", content), "damaged loose object: no valid header"),
+            (looseObject("blob 4\0", content), "damaged loose object: shorter than its header says"),
+            (looseObject("blob 2\0", content), "damaged loose object: longer than its header says"),
+            (looseObject("blob 3\0", content, after: [0]), "damaged loose object: bytes after its end"),
+            (Array(whole.dropLast(3)), "damaged loose object: truncated"),
+            (Array(whole.prefix(4)), "damaged loose object: truncated"),
+            (Array(whole.prefix(2)) + Array(repeating: 0xFF, count: 20), "damaged loose object: invalid block type"),
+            (Array("blob 3\0abc".utf8), "damaged loose object: not a zlib stream"),
+            ([], "damaged loose object: not a zlib stream"),
         ]
-        for (reason, bytes) in refused {
-            #expect(GitLooseBlob.decode(bytes, maxBytes: 1 << 20) == nil, "\(reason)")
+        for (bytes, reason) in refused {
+            #expect(GitLooseBlob.decode(bytes, maxBytes: 1 << 20) == .unreadable(reason))
         }
+        // Only the start of a longer file: its content cannot be complete.
+        #expect(GitLooseBlob.decode(whole, maxBytes: 1 << 20, isWholeFile: false) == .unreadable("damaged loose object: bytes after its end"))
+        #expect(GitLooseBlob.decode(Array(whole.dropLast(3)), maxBytes: 1 << 20, isWholeFile: false)
+            == .unreadable("damaged loose object: more compressed bytes than its content needs"))
     }
 }

@@ -34,6 +34,7 @@ final class GitBlobStore: @unchecked Sendable {
         switch looseObjects.read(oid, maxBytes: maxBytes) {
         case .blob(let bytes): return .success(bytes)
         case .tooLarge(let size): return .failure(.tooLarge(size))
+        case .unreadable(let reason): return .failure(.unreadable(reason))
         case nil: break
         }
         return databases.withDatabase { database in

@@ -68,8 +68,9 @@ public struct ConditionEvaluator: Sendable {
         }
         guard !atoms.isEmpty else { return evaluate(both) != .no }
         guard atoms.count <= 10 else { return true }
+        // One table, refilled for every mask: the keys stay, so it never grows or rehashes.
+        var assignment = [Condition: Bool](minimumCapacity: atoms.count)
         for mask in 0..<(1 << atoms.count) {
-            var assignment: [Condition: Bool] = [:]
             for (i, atom) in atoms.enumerated() { assignment[atom] = mask & (1 << i) != 0 }
             if Self.consistent(assignment), holds(both, under: assignment) { return true }
         }
