@@ -185,3 +185,74 @@ private func noise(_ count: Int) -> [UInt8] {
             == .unreadable("damaged loose object: more compressed bytes than its content needs"))
     }
 }
+
+/// libgit2 reads commits and trees for `--since`; damaged loose ones must end in an error, never a hang.
+@Suite struct GitLooseObjectGuardTests {
+    private func committedRepository() throws -> SourceScratchFolder {
+        let repo = try SourceScratchFolder()
+        try repo.git("init", "-q")
+        try repo.write("bot.py", "bot.infinity_polling()\n")
+        try repo.write("deploy/Procfile", "worker: python bot.py\n")
+        try repo.commitAll()
+        return repo
+    }
+
+    private func truncate(_ repo: SourceScratchFolder, object revision: String) throws {
+        let name = try repo.git("rev-parse", revision).trimmingCharacters(in: .whitespacesAndNewlines)
+        let file = repo.url(".git/objects/" + name.prefix(2) + "/" + name.dropFirst(2))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+        try FileManager.default.removeItem(atPath: file)
+        try bytes.dropLast(4).write(to: URL(fileURLWithPath: file))
+    }
+
+    private func failure(_ repo: SourceScratchFolder, since revision: String) -> String? {
+        do {
+            _ = try GitRevisionSource(path: repo.path, revision: revision)
+            return nil
+        } catch {
+            return String(describing: error)
+        }
+    }
+
+    @Test(arguments: ["HEAD^{tree}", "HEAD:deploy", "HEAD"])
+    func aTruncatedLooseObjectIsAnErrorNotAHang(object: String) throws {
+        let repo = try committedRepository()
+        let abbreviated = String(try repo.git("rev-parse", "HEAD").prefix(7))
+        try truncate(repo, object: object)
+        for revision in ["HEAD", abbreviated] {
+            let message = try #require(failure(repo, since: revision), "\(revision) was read")
+            #expect(message.contains("damaged loose object: truncated"), "\(revision): \(message)")
+        }
+    }
+
+    @Test func healthyLooseAndPackedRevisionsReadAlike() throws {
+        let repo = try committedRepository()
+        let abbreviated = String(try repo.git("rev-parse", "HEAD").prefix(7))
+        let loose = try GitRevisionSource(path: repo.path, revision: "HEAD").listing().entries.map(\.path)
+        #expect(loose == ["bot.py", "deploy/Procfile"])
+        #expect(try GitRevisionSource(path: repo.path, revision: abbreviated).listing().entries.map(\.path) == loose)
+        try repo.git("gc", "-q")
+        #expect(try GitRevisionSource(path: repo.path, revision: "HEAD").listing().entries.map(\.path) == loose)
+        #expect(try GitRevisionSource(path: repo.path, revision: abbreviated).listing().entries.map(\.path) == loose)
+    }
+
+    @Test func aPrefixNamesOneLooseObjectOrIsAmbiguous() throws {
+        let repo = try SourceScratchFolder()
+        try repo.git("init", "-q")
+        // 300 objects in 256 fan-out folders: some folder holds two.
+        for number in 0..<300 { try repo.write("f\(number).txt", "\(number)\n") }
+        try repo.git("add", "-A")
+        let names = try repo.git("ls-files", "-s").split(separator: "\n").map { String($0.split(separator: " ")[1]) }
+        let objects = GitLooseObjects(objectsFolder: repo.url(".git/objects"))
+        func oid(_ hex: String) -> git_oid {
+            var oid = git_oid()
+            #expect(git_oid_fromstrn(&oid, hex, hex.utf8.count) == 0)
+            return oid
+        }
+        let shared = try #require(Dictionary(grouping: names) { $0.prefix(2) }.first { $0.value.count > 1 }?.key)
+        #expect(objects.uniqueObject(startingWith: oid(String(shared)), hexDigits: 2) == .ambiguous)
+        let one = names[0]
+        #expect(objects.uniqueObject(startingWith: oid(String(one.prefix(12))), hexDigits: 12) == .unique(oid(one)))
+        #expect(objects.uniqueObject(startingWith: oid("0000000000"), hexDigits: 10) == .none)
+    }
+}

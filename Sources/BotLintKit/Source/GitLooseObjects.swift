@@ -33,18 +33,25 @@ final class GitLooseObjects: @unchecked Sendable {
     /// The blob named `oid`, or nil when there is no loose object to read (libgit2 reads it from
     /// a pack). A blob over `maxBytes` is not inflated.
     func read(_ oid: git_oid, maxBytes: Int) -> GitLooseBlob? {
+        guard let (type, result) = readObject(oid, maxBytes: maxBytes) else { return nil }
+        if let type, type != "blob" { return .unreadable("the object is not a blob") }
+        return result
+    }
+
+    /// The object named `oid` of any type, with its type when its header could be read.
+    func readObject(_ oid: git_oid, maxBytes: Int) -> (type: String?, result: GitLooseBlob)? {
         guard folder >= 0 else { return nil }
         // Symlinks are followed, as git and libgit2 do inside the git folder; anything but a
         // regular file is refused below without being read.
         let descriptor = Self.withObjectName(oid) { openat(folder, $0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
         guard descriptor >= 0 else {
-            return errno == ENOENT || errno == ENOTDIR ? nil : .unreadable(POSIXPath.errorText(errno))
+            return errno == ENOENT || errno == ENOTDIR ? nil : (nil, .unreadable(POSIXPath.errorText(errno)))
         }
         defer { close(descriptor) }
         guard let status = FileStatus.of(descriptor: descriptor), status.isRegularFile else {
-            return .unreadable("the loose object is not a regular file")
+            return (nil, .unreadable("the loose object is not a regular file"))
         }
-        // Deflate adds a few bytes per 64 KB block, so a blob within `maxBytes` fits in this
+        // Deflate adds a few bytes per 64 KB block, so an object within `maxBytes` fits in this
         // much; of a larger file only this much is read, enough for the header's size.
         let bound = maxBytes + maxBytes / 1024 + 1024
         let wanted = min(status.size, bound)
@@ -52,8 +59,56 @@ final class GitLooseObjects: @unchecked Sendable {
         let bytes = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, count in
             count = SafeFileReader.fill(buffer, from: descriptor, failure: &failure, endsAt: wanted)
         }
-        if failure != 0 { return .unreadable(POSIXPath.errorText(failure)) }
-        return GitLooseBlob.decode(bytes, maxBytes: maxBytes, isWholeFile: bytes.count == status.size)
+        if failure != 0 { return (nil, .unreadable(POSIXPath.errorText(failure))) }
+        return GitLooseBlob.decodeObject(bytes, maxBytes: maxBytes, isWholeFile: bytes.count == status.size)
+    }
+
+    enum PrefixMatch: Equatable {
+        case none, ambiguous
+        case unique(git_oid)
+
+        static func == (a: PrefixMatch, b: PrefixMatch) -> Bool {
+            switch (a, b) {
+            case (.none, .none), (.ambiguous, .ambiguous): true
+            case (.unique(var x), .unique(var y)): git_oid_cmp(&x, &y) == 0
+            default: false
+            }
+        }
+    }
+
+    /// The one loose object whose name starts with the first `hexDigits` digits of `prefix`
+    /// (at least two: the fan-out folder's name).
+    func uniqueObject(startingWith prefix: git_oid, hexDigits: Int) -> PrefixMatch {
+        guard folder >= 0, hexDigits >= 2, hexDigits <= 40 else { return .none }
+        let wanted = Self.withObjectName(prefix) { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: 41)) }
+        // The name without its slash: 40 hex digits, of which the first `hexDigits` must match.
+        let hex = Array(wanted[0..<2] + wanted[3...])
+        let fanOut = Array(hex[0..<2])
+        let directory = fanOut.withUnsafeBufferPointer { two -> Int32 in
+            var name: [CChar] = two.map { CChar(bitPattern: $0) } + [0]
+            return openat(folder, &name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        }
+        guard directory >= 0, let stream = fdopendir(directory) else {
+            if directory >= 0 { close(directory) }
+            return .none
+        }
+        defer { closedir(stream) }
+        var found: git_oid?
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix(while: { $0 != 0 })) }
+            guard name.count == 38, name.allSatisfy(Self.isLowercaseHex),
+                  name.prefix(hexDigits - 2).elementsEqual(hex[2..<hexDigits]) else { continue }
+            guard found == nil else { return .ambiguous }
+            var oid = git_oid()
+            let full = (fanOut + name).map { CChar(bitPattern: $0) }
+            guard git_oid_fromstrn(&oid, full, 40) == 0 else { continue }
+            found = oid
+        }
+        return found.map { .unique($0) } ?? .none
+    }
+
+    private static func isLowercaseHex(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66)
     }
 
     /// `ab/cdef…` (41 characters) as a C string, without a `String`.
@@ -90,6 +145,21 @@ final class GitLooseObjects: @unchecked Sendable {
     /// Git's rules: one zlib stream holding `<type> <size>\0` (the size in canonical decimal)
     /// and exactly that many bytes, with nothing after the stream.
     public static func decode(_ bytes: [UInt8], maxBytes: Int, isWholeFile: Bool = true) -> GitLooseBlob {
+        let (type, result) = decodeObject(bytes, maxBytes: maxBytes, isWholeFile: isWholeFile)
+        if let type, type != "blob" { return .unreadable("the object is not a blob") }
+        return result
+    }
+
+    /// Any object: `.blob` holds its content whatever its type, which comes with it once the
+    /// header could be read.
+    static func decodeObject(_ bytes: [UInt8], maxBytes: Int, isWholeFile: Bool) -> (type: String?, result: GitLooseBlob) {
+        var type: String?
+        let result = decodeContent(bytes, maxBytes: maxBytes, isWholeFile: isWholeFile) { type = $0 }
+        return (type, result)
+    }
+
+    private static func decodeContent(_ bytes: [UInt8], maxBytes: Int, isWholeFile: Bool,
+                                      typeFound: (String) -> Void) -> GitLooseBlob {
         // zlib's two-byte header (deflate, a valid check value), as git and libgit2 test for it.
         guard bytes.count >= 2, bytes[0] & 0x8F == 0x08, (Int(bytes[0]) << 8 | Int(bytes[1])) % 31 == 0 else {
             return .unreadable("damaged loose object: not a zlib stream")
@@ -121,7 +191,7 @@ final class GitLooseObjects: @unchecked Sendable {
                 guard let (type, size) = parseHeader(inflated[..<end]) else {
                     return .unreadable("damaged loose object: no valid header")
                 }
-                guard type == "blob" else { return .unreadable("the object is not a blob") }
+                typeFound(type)
                 guard size <= maxBytes else { return .tooLarge(size) }
                 guard size < Int(UInt32.max) else { return .unreadable("damaged loose object: no valid header") }
                 let early = UnsafeBufferPointer(rebasing: inflated[(end + 1)...])
@@ -169,5 +239,87 @@ final class GitLooseObjects: @unchecked Sendable {
         guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
               digits.first != 0x30 || digits.count == 1 else { return nil }
         return (type, digits.reduce(0) { $0 * 10 + Int($1 - 0x30) })
+    }
+}
+
+extension GitLooseObjects {
+    /// libgit2's object types by loose header name.
+    private static let objectTypes: [String: git_object_t] = [
+        "commit": GIT_OBJECT_COMMIT, "tree": GIT_OBJECT_TREE, "blob": GIT_OBJECT_BLOB, "tag": GIT_OBJECT_TAG,
+    ]
+
+    /// Puts this reader in front of libgit2's own loose-object reader in `repository`, for the
+    /// commits and trees that libgit2 reads (`--since`): a damaged loose object becomes
+    /// libgit2's error instead of a hang. Objects with no loose file fall through to the packs.
+    static func guardLooseReads(in repository: GitRepository) {
+        var database: OpaquePointer?
+        guard git_repository_odb(&database, repository.handle) == 0, let database else { return }
+        defer { git_odb_free(database) }
+        var path = git_buf()
+        defer { git_buf_dispose(&path) }
+        guard git_repository_item_path(&path, repository.handle, GIT_REPOSITORY_ITEM_OBJECTS) == 0, let folder = path.ptr else { return }
+        let reader = GitLooseObjects(objectsFolder: String(cString: folder))
+        let backend = UnsafeMutablePointer<botlint_loose_backend>.allocate(capacity: 1)
+        backend.initialize(to: botlint_loose_backend())
+        guard git_odb_init_backend(&backend.pointee.parent, UInt32(GIT_ODB_BACKEND_VERSION)) == 0 else {
+            backend.deallocate()
+            return
+        }
+        backend.pointee.reader = Unmanaged.passRetained(reader).toOpaque()
+        backend.pointee.parent.read = { data, length, type, backend, oid in
+            guard let backend, let oid else { return GIT_ERROR.rawValue }
+            return GitLooseObjects.answer(backend, oid.pointee, data, length, type)
+        }
+        backend.pointee.parent.read_prefix = { fullOID, data, length, type, backend, shortOID, hexLength in
+            guard let backend, let shortOID, let fullOID else { return GIT_ERROR.rawValue }
+            let reader = Unmanaged<GitLooseObjects>.fromOpaque(backend.withMemoryRebound(to: botlint_loose_backend.self, capacity: 1) { $0.pointee.reader! }).takeUnretainedValue()
+            switch reader.uniqueObject(startingWith: shortOID.pointee, hexDigits: hexLength) {
+            case .none: return GIT_ENOTFOUND.rawValue
+            case .ambiguous:
+                git_error_set_str(Int32(GIT_ERROR_ODB.rawValue), "ambiguous SHA1 prefix - found multiple loose objects")
+                return GIT_EAMBIGUOUS.rawValue
+            case .unique(let oid):
+                fullOID.pointee = oid
+                return GitLooseObjects.answer(backend, oid, data, length, type)
+            }
+        }
+        backend.pointee.parent.free = { backend in
+            guard let backend else { return }
+            backend.withMemoryRebound(to: botlint_loose_backend.self, capacity: 1) { typed in
+                if let reader = typed.pointee.reader { Unmanaged<GitLooseObjects>.fromOpaque(reader).release() }
+                typed.deinitialize(count: 1)
+                typed.deallocate()
+            }
+        }
+        // Above the packs (2) and libgit2's loose reader (1), so this one is asked first.
+        backend.withMemoryRebound(to: git_odb_backend.self, capacity: 1) { parent in
+            if git_odb_add_backend(database, parent, 3) != 0 { parent.pointee.free(parent) }
+        }
+    }
+
+    /// One read for libgit2: the object in a buffer libgit2 frees, GIT_ENOTFOUND when there is
+    /// no loose file, or an error with the reason.
+    private static func answer(_ backend: UnsafeMutablePointer<git_odb_backend>, _ oid: git_oid,
+                               _ data: UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
+                               _ length: UnsafeMutablePointer<Int>?, _ type: UnsafeMutablePointer<git_object_t>?) -> Int32 {
+        let reader = Unmanaged<GitLooseObjects>.fromOpaque(backend.withMemoryRebound(to: botlint_loose_backend.self, capacity: 1) { $0.pointee.reader! }).takeUnretainedValue()
+        // libgit2 reads trees and commits whole; 256 MB is far past any real one.
+        guard let (name, result) = reader.readObject(oid, maxBytes: 256 << 20) else { return GIT_ENOTFOUND.rawValue }
+        switch result {
+        case .blob(let bytes):
+            guard let objectType = objectTypes[name ?? ""],
+                  let buffer = git_odb_backend_data_alloc(backend, max(bytes.count, 1)) else { return GIT_ERROR.rawValue }
+            bytes.withUnsafeBytes { if let base = $0.baseAddress { buffer.copyMemory(from: base, byteCount: bytes.count) } }
+            data?.pointee = buffer
+            length?.pointee = bytes.count
+            type?.pointee = objectType
+            return 0
+        case .tooLarge(let size):
+            git_error_set_str(Int32(GIT_ERROR_ODB.rawValue), "loose object of \(size) bytes is over botlint's limit")
+            return GIT_ERROR.rawValue
+        case .unreadable(let reason):
+            git_error_set_str(Int32(GIT_ERROR_ODB.rawValue), reason)
+            return GIT_ERROR.rawValue
+        }
     }
 }

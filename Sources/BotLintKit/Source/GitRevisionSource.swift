@@ -16,6 +16,7 @@ public struct GitRevisionSource: FileSource {
     public init(path: String, revision: String) throws {
         let location = try GitSnapshotLocation.open(path, reading: "revision \(revision)", allowBare: true)
         let repository = location.repository
+        GitLooseObjects.guardLooseReads(in: repository)
         do {
             let resolved = try GitObject.resolve(revision, in: repository)
             resolvedID = resolved.id
@@ -55,8 +56,13 @@ private struct GitObject {
         }
         defer { git_object_free(object) }
         var tree: OpaquePointer?
-        try GitError.check(git_object_peel(&tree, object, GIT_OBJECT_TREE), while: "finding its files")
-        guard let tree else { throw GitError.lastError(while: "finding its files") }
+        guard git_object_peel(&tree, object, GIT_OBJECT_TREE) == 0, let tree else {
+            // Peeling a commit hides why its tree could not be read (a damaged object); ask again.
+            if git_object_type(object) == GIT_OBJECT_COMMIT {
+                _ = try GitTree.lookup(git_commit_tree_id(object), in: repository, while: "finding its files")
+            }
+            throw GitError.lastError(while: "finding its files")
+        }
         // Name the commit when there is one: that is the id `git log` shows.
         var commit: OpaquePointer?
         let named = git_object_peel(&commit, object, GIT_OBJECT_COMMIT) == 0 ? commit : nil
