@@ -14,7 +14,7 @@ static inline int botlint_git_set_strict_hash_verification(int enabled) {
 
 /*
  * An object database backend that reads loose objects through botlint's own reader
- * (GitLooseObjects): libgit2 1.5 loops forever reading a truncated loose object. `reader` is
+ * (GitLooseObjectReader): libgit2 1.5 loops forever reading a truncated loose object. `reader` is
  * the reader, retained for as long as libgit2 keeps the backend.
  */
 typedef struct {

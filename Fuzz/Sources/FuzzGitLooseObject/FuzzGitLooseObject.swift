@@ -8,8 +8,8 @@ public func fuzzGitLooseObject(_ data: UnsafePointer<UInt8>?, _ size: Int) -> In
     let bytes = FuzzInput.bytes(data, size)
     for limit in [0, 64, 1 << 20] {
         for isWholeFile in [true, false] {
-            switch GitLooseBlob.decode(bytes, maxBytes: limit, isWholeFile: isWholeFile) {
-            case .blob(let content):
+            switch GitLooseObject.decodeBlob(bytes, maxBytes: limit, isWholeFile: isWholeFile) {
+            case .content(let content):
                 precondition(content.count <= limit, "a blob over the limit")
                 precondition(isWholeFile, "a blob from part of a file")
             case .tooLarge(let stated): precondition(stated > limit, "a blob within the limit reported too large")

@@ -5,13 +5,13 @@ import Foundation
 /// database: nothing in the work tree is opened, so what is read is exactly what was recorded.
 final class GitBlobStore: @unchecked Sendable {
     private let databases: ObjectDatabases
-    private let looseObjects: GitLooseObjects
+    private let looseObjects: GitLooseObjectReader
     private let blobs: [String: git_oid]
 
     init(repository: GitRepository, blobs: [String: git_oid]) {
         self.blobs = blobs
         databases = ObjectDatabases(repository: repository)
-        looseObjects = GitLooseObjects(objectsFolder: databases.objectsFolder)
+        looseObjects = GitLooseObjectReader(objectsFolder: databases.objectsFolder)
     }
 
     /// The same bounds as the work tree reader: over `maxBytes` is skipped with a note, binary
@@ -32,7 +32,7 @@ final class GitBlobStore: @unchecked Sendable {
 
     private func contents(of oid: inout git_oid, maxBytes: Int) -> Result<[UInt8], GitBlobReadFailure> {
         switch looseObjects.read(oid, maxBytes: maxBytes) {
-        case .blob(let bytes): return .success(bytes)
+        case .content(let bytes): return .success(bytes)
         case .tooLarge(let size): return .failure(.tooLarge(size))
         case .unreadable(let reason): return .failure(.unreadable(reason))
         case nil: break

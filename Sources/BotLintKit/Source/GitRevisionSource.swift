@@ -16,7 +16,7 @@ public struct GitRevisionSource: FileSource {
     public init(path: String, revision: String) throws {
         let location = try GitSnapshotLocation.open(path, reading: "revision \(revision)", allowBare: true)
         let repository = location.repository
-        GitLooseObjects.guardLooseReads(in: repository)
+        GitLooseObjectReader.guardLooseReads(in: repository)
         do {
             let resolved = try GitObject.resolve(revision, in: repository)
             resolvedID = resolved.id

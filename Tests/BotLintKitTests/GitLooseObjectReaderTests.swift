@@ -36,7 +36,7 @@ private func noise(_ count: Int) -> [UInt8] {
     }
 }
 
-@Suite struct GitLooseObjectsTests {
+@Suite struct GitLooseObjectReaderTests {
     @Test func readsEveryBlobGitWritesAsGitWroteIt() throws {
         let repo = try SourceScratchFolder()
         try repo.git("init", "-q")
@@ -53,11 +53,11 @@ private func noise(_ count: Int) -> [UInt8] {
         for (path, bytes) in contents { try repo.write(path, bytes: bytes) }
         try repo.git("add", "-A")
 
-        let objects = GitLooseObjects(objectsFolder: repo.url(".git/objects"))
+        let objects = GitLooseObjectReader(objectsFolder: repo.url(".git/objects"))
         let blobs = try stagedBlobs(repo)
         #expect(blobs.count == contents.count)
         for (path, oid) in blobs {
-            #expect(objects.read(oid, maxBytes: 1 << 20) == .blob(contents[path]!), "\(path)")
+            #expect(objects.read(oid, maxBytes: 1 << 20) == .content(contents[path]!), "\(path)")
         }
     }
 
@@ -66,9 +66,9 @@ private func noise(_ count: Int) -> [UInt8] {
         try repo.git("init", "-q")
         try repo.write("big.py", bytes: Array(repeating: UInt8(ascii: "x"), count: 5_000))
         try repo.git("add", "-A")
-        let objects = GitLooseObjects(objectsFolder: repo.url(".git/objects"))
+        let objects = GitLooseObjectReader(objectsFolder: repo.url(".git/objects"))
         #expect(objects.read(try stagedBlobs(repo)["big.py"]!, maxBytes: 4_999) == .tooLarge(5_000))
-        #expect(objects.read(try stagedBlobs(repo)["big.py"]!, maxBytes: 5_000) == .blob(Array(repeating: UInt8(ascii: "x"), count: 5_000)))
+        #expect(objects.read(try stagedBlobs(repo)["big.py"]!, maxBytes: 5_000) == .content(Array(repeating: UInt8(ascii: "x"), count: 5_000)))
         // A file far larger than the limit is read only as far as its header.
         try repo.write("noise.dat", bytes: noise(300_000))
         try repo.git("add", "-A")
@@ -83,7 +83,7 @@ private func noise(_ count: Int) -> [UInt8] {
         try repo.write("run.sh", "python bot.py\n")
         try repo.commitAll()
         let blobs = try stagedBlobs(repo)
-        let objects = GitLooseObjects(objectsFolder: repo.url(".git/objects"))
+        let objects = GitLooseObjectReader(objectsFolder: repo.url(".git/objects"))
         func objectFile(_ path: String) throws -> String {
             let name = try repo.git("rev-parse", ":" + path).trimmingCharacters(in: .whitespacesAndNewlines)
             return repo.url(".git/objects/" + name.prefix(2) + "/" + name.dropFirst(2))
@@ -94,7 +94,7 @@ private func noise(_ count: Int) -> [UInt8] {
         try FileManager.default.createSymbolicLink(atPath: webObject, withDestinationPath: try objectFile("bot.py"))
         try FileManager.default.removeItem(atPath: shellObject)
         #expect(mkfifo(shellObject, 0o644) == 0)
-        #expect(objects.read(blobs["web.py"]!, maxBytes: 1 << 20) == .blob(Array("bot.infinity_polling()\n".utf8)))
+        #expect(objects.read(blobs["web.py"]!, maxBytes: 1 << 20) == .content(Array("bot.infinity_polling()\n".utf8)))
         #expect(objects.read(blobs["run.sh"]!, maxBytes: 1 << 20) == .unreadable("the loose object is not a regular file"))
         try FileManager.default.removeItem(atPath: webObject)
         try FileManager.default.removeItem(atPath: shellObject)
@@ -155,9 +155,9 @@ private func noise(_ count: Int) -> [UInt8] {
 
     @Test func onlyAWellFormedBlobIsDecoded() {
         let content = Array("abc".utf8)
-        #expect(GitLooseBlob.decode(looseObject("blob 3\0", content), maxBytes: 10) == .blob(content))
-        #expect(GitLooseBlob.decode(looseObject("blob 0\0", []), maxBytes: 10) == .blob([]))
-        #expect(GitLooseBlob.decode(looseObject("blob 3\0", content), maxBytes: 2) == .tooLarge(3))
+        #expect(GitLooseObject.decodeBlob(looseObject("blob 3\0", content), maxBytes: 10) == .content(content))
+        #expect(GitLooseObject.decodeBlob(looseObject("blob 0\0", []), maxBytes: 10) == .content([]))
+        #expect(GitLooseObject.decodeBlob(looseObject("blob 3\0", content), maxBytes: 2) == .tooLarge(3))
         let whole = looseObject("blob 3\0", content)
         let refused: [([UInt8], String)] = [
             (looseObject("tree 3\0", content), "the object is not a blob"),
@@ -177,11 +177,11 @@ private func noise(_ count: Int) -> [UInt8] {
             ([], "damaged loose object: not a zlib stream"),
         ]
         for (bytes, reason) in refused {
-            #expect(GitLooseBlob.decode(bytes, maxBytes: 1 << 20) == .unreadable(reason))
+            #expect(GitLooseObject.decodeBlob(bytes, maxBytes: 1 << 20) == .unreadable(reason))
         }
         // Only the start of a longer file: its content cannot be complete.
-        #expect(GitLooseBlob.decode(whole, maxBytes: 1 << 20, isWholeFile: false) == .unreadable("damaged loose object: bytes after its end"))
-        #expect(GitLooseBlob.decode(Array(whole.dropLast(3)), maxBytes: 1 << 20, isWholeFile: false)
+        #expect(GitLooseObject.decodeBlob(whole, maxBytes: 1 << 20, isWholeFile: false) == .unreadable("damaged loose object: bytes after its end"))
+        #expect(GitLooseObject.decodeBlob(Array(whole.dropLast(3)), maxBytes: 1 << 20, isWholeFile: false)
             == .unreadable("damaged loose object: more compressed bytes than its content needs"))
     }
 }
@@ -243,7 +243,7 @@ private func noise(_ count: Int) -> [UInt8] {
         for number in 0..<300 { try repo.write("f\(number).txt", "\(number)\n") }
         try repo.git("add", "-A")
         let names = try repo.git("ls-files", "-s").split(separator: "\n").map { String($0.split(separator: " ")[1]) }
-        let objects = GitLooseObjects(objectsFolder: repo.url(".git/objects"))
+        let objects = GitLooseObjectReader(objectsFolder: repo.url(".git/objects"))
         func oid(_ hex: String) -> git_oid {
             var oid = git_oid()
             #expect(git_oid_fromstrn(&oid, hex, hex.utf8.count) == 0)

@@ -18,7 +18,7 @@ import Darwin
 /// It answers for every loose object it finds, damaged ones included: libgit2 1.5 loops forever
 /// reading a truncated loose object, so only objects with no loose file (packed, or in an
 /// alternate) are left to libgit2.
-final class GitLooseObjects: @unchecked Sendable {
+final class GitLooseObjectReader: @unchecked Sendable {
     /// The objects folder, open for lookups by name; -1 when it could not be opened.
     private let folder: Int32
 
@@ -32,14 +32,14 @@ final class GitLooseObjects: @unchecked Sendable {
 
     /// The blob named `oid`, or nil when there is no loose object to read (libgit2 reads it from
     /// a pack). A blob over `maxBytes` is not inflated.
-    func read(_ oid: git_oid, maxBytes: Int) -> GitLooseBlob? {
+    func read(_ oid: git_oid, maxBytes: Int) -> GitLooseObject? {
         guard let (type, result) = readObject(oid, maxBytes: maxBytes) else { return nil }
         if let type, type != "blob" { return .unreadable("the object is not a blob") }
         return result
     }
 
     /// The object named `oid` of any type, with its type when its header could be read.
-    func readObject(_ oid: git_oid, maxBytes: Int) -> (type: String?, result: GitLooseBlob)? {
+    func readObject(_ oid: git_oid, maxBytes: Int) -> (type: String?, result: GitLooseObject)? {
         guard folder >= 0 else { return nil }
         // Symlinks are followed, as git and libgit2 do inside the git folder; anything but a
         // regular file is refused below without being read.
@@ -60,7 +60,7 @@ final class GitLooseObjects: @unchecked Sendable {
             count = SafeFileReader.fill(buffer, from: descriptor, failure: &failure, endsAt: wanted)
         }
         if failure != 0 { return (nil, .unreadable(POSIXPath.errorText(failure))) }
-        return GitLooseBlob.decodeObject(bytes, maxBytes: maxBytes, isWholeFile: bytes.count == status.size)
+        return GitLooseObject.decode(bytes, maxBytes: maxBytes, isWholeFile: bytes.count == status.size)
     }
 
     enum PrefixMatch: Equatable {
@@ -133,9 +133,10 @@ final class GitLooseObjects: @unchecked Sendable {
     }
 }
 
-/// A loose object's file read as a blob (`GitLooseObjects`); public for the fuzz target.
-@_spi(Fuzzing) public enum GitLooseBlob: Equatable {
-    case blob([UInt8])
+/// A loose object's file, decoded (`GitLooseObjectReader`); public for the fuzz target.
+@_spi(Fuzzing) public enum GitLooseObject: Equatable {
+    /// The object's content (a blob's bytes, or a tree or commit as git stores it).
+    case content([UInt8])
     /// The header's size, over the limit; nothing was inflated past the header.
     case tooLarge(Int)
     /// Why it is not a readable blob, for the note.
@@ -144,22 +145,21 @@ final class GitLooseObjects: @unchecked Sendable {
     /// The blob in `bytes`, a loose object's file (or, when `isWholeFile` is false, its start).
     /// Git's rules: one zlib stream holding `<type> <size>\0` (the size in canonical decimal)
     /// and exactly that many bytes, with nothing after the stream.
-    public static func decode(_ bytes: [UInt8], maxBytes: Int, isWholeFile: Bool = true) -> GitLooseBlob {
-        let (type, result) = decodeObject(bytes, maxBytes: maxBytes, isWholeFile: isWholeFile)
+    public static func decodeBlob(_ bytes: [UInt8], maxBytes: Int, isWholeFile: Bool = true) -> GitLooseObject {
+        let (type, result) = decode(bytes, maxBytes: maxBytes, isWholeFile: isWholeFile)
         if let type, type != "blob" { return .unreadable("the object is not a blob") }
         return result
     }
 
-    /// Any object: `.blob` holds its content whatever its type, which comes with it once the
-    /// header could be read.
-    static func decodeObject(_ bytes: [UInt8], maxBytes: Int, isWholeFile: Bool) -> (type: String?, result: GitLooseBlob) {
+    /// Any object, with its type once the header could be read.
+    static func decode(_ bytes: [UInt8], maxBytes: Int, isWholeFile: Bool) -> (type: String?, result: GitLooseObject) {
         var type: String?
         let result = decodeContent(bytes, maxBytes: maxBytes, isWholeFile: isWholeFile) { type = $0 }
         return (type, result)
     }
 
     private static func decodeContent(_ bytes: [UInt8], maxBytes: Int, isWholeFile: Bool,
-                                      typeFound: (String) -> Void) -> GitLooseBlob {
+                                      typeFound: (String) -> Void) -> GitLooseObject {
         // zlib's two-byte header (deflate, a valid check value), as git and libgit2 test for it.
         guard bytes.count >= 2, bytes[0] & 0x8F == 0x08, (Int(bytes[0]) << 8 | Int(bytes[1])) % 31 == 0 else {
             return .unreadable("damaged loose object: not a zlib stream")
@@ -170,11 +170,11 @@ final class GitLooseObjects: @unchecked Sendable {
         defer { stream.deallocate() }
         guard botlint_inflate_init(stream) == Z_OK else { return .unreadable("zlib could not start") }
         defer { inflateEnd(stream) }
-        return bytes.withUnsafeBufferPointer { input -> GitLooseBlob in
+        return bytes.withUnsafeBufferPointer { input -> GitLooseObject in
             stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress!)
             stream.pointee.avail_in = UInt32(clamping: input.count)
             // The header comes first: "commit ", at most 18 digits and the NUL fit in 32 bytes.
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { header -> GitLooseBlob in
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { header -> GitLooseObject in
                 stream.pointee.next_out = header.baseAddress
                 stream.pointee.avail_out = 32
                 let headerStatus = inflate(stream, Z_NO_FLUSH)
@@ -216,13 +216,13 @@ final class GitLooseObjects: @unchecked Sendable {
                 guard stream.pointee.avail_in == 0, isWholeFile else {
                     return .unreadable("damaged loose object: bytes after its end")
                 }
-                return .blob(content)
+                return .content(content)
             }
         }
     }
 
     /// Why inflating stopped short: input ran out (a truncated file) or zlib found bad data.
-    private static func damaged(_ status: Int32, _ stream: UnsafeMutablePointer<z_stream>, inputComplete: Bool) -> GitLooseBlob {
+    private static func damaged(_ status: Int32, _ stream: UnsafeMutablePointer<z_stream>, inputComplete: Bool) -> GitLooseObject {
         if status == Z_BUF_ERROR || (status == Z_OK && stream.pointee.avail_in == 0) {
             return .unreadable(inputComplete ? "damaged loose object: truncated"
                                              : "damaged loose object: more compressed bytes than its content needs")
@@ -242,7 +242,7 @@ final class GitLooseObjects: @unchecked Sendable {
     }
 }
 
-extension GitLooseObjects {
+extension GitLooseObjectReader {
     /// libgit2's object types by loose header name.
     private static let objectTypes: [String: git_object_t] = [
         "commit": GIT_OBJECT_COMMIT, "tree": GIT_OBJECT_TREE, "blob": GIT_OBJECT_BLOB, "tag": GIT_OBJECT_TAG,
@@ -258,7 +258,7 @@ extension GitLooseObjects {
         var path = git_buf()
         defer { git_buf_dispose(&path) }
         guard git_repository_item_path(&path, repository.handle, GIT_REPOSITORY_ITEM_OBJECTS) == 0, let folder = path.ptr else { return }
-        let reader = GitLooseObjects(objectsFolder: String(cString: folder))
+        let reader = GitLooseObjectReader(objectsFolder: String(cString: folder))
         let backend = UnsafeMutablePointer<botlint_loose_backend>.allocate(capacity: 1)
         backend.initialize(to: botlint_loose_backend())
         guard git_odb_init_backend(&backend.pointee.parent, UInt32(GIT_ODB_BACKEND_VERSION)) == 0 else {
@@ -268,25 +268,24 @@ extension GitLooseObjects {
         backend.pointee.reader = Unmanaged.passRetained(reader).toOpaque()
         backend.pointee.parent.read = { data, length, type, backend, oid in
             guard let backend, let oid else { return GIT_ERROR.rawValue }
-            return GitLooseObjects.answer(backend, oid.pointee, data, length, type)
+            return GitLooseObjectReader.answer(backend, oid.pointee, data, length, type)
         }
         backend.pointee.parent.read_prefix = { fullOID, data, length, type, backend, shortOID, hexLength in
             guard let backend, let shortOID, let fullOID else { return GIT_ERROR.rawValue }
-            let reader = Unmanaged<GitLooseObjects>.fromOpaque(backend.withMemoryRebound(to: botlint_loose_backend.self, capacity: 1) { $0.pointee.reader! }).takeUnretainedValue()
-            switch reader.uniqueObject(startingWith: shortOID.pointee, hexDigits: hexLength) {
+            switch GitLooseObjectReader.reader(of: backend).uniqueObject(startingWith: shortOID.pointee, hexDigits: hexLength) {
             case .none: return GIT_ENOTFOUND.rawValue
             case .ambiguous:
                 git_error_set_str(Int32(GIT_ERROR_ODB.rawValue), "ambiguous SHA1 prefix - found multiple loose objects")
                 return GIT_EAMBIGUOUS.rawValue
             case .unique(let oid):
                 fullOID.pointee = oid
-                return GitLooseObjects.answer(backend, oid, data, length, type)
+                return GitLooseObjectReader.answer(backend, oid, data, length, type)
             }
         }
         backend.pointee.parent.free = { backend in
             guard let backend else { return }
             backend.withMemoryRebound(to: botlint_loose_backend.self, capacity: 1) { typed in
-                if let reader = typed.pointee.reader { Unmanaged<GitLooseObjects>.fromOpaque(reader).release() }
+                if let reader = typed.pointee.reader { Unmanaged<GitLooseObjectReader>.fromOpaque(reader).release() }
                 typed.deinitialize(count: 1)
                 typed.deallocate()
             }
@@ -297,16 +296,22 @@ extension GitLooseObjects {
         }
     }
 
+    /// The reader a backend made by `guardLooseReads` holds.
+    private static func reader(of backend: UnsafeMutablePointer<git_odb_backend>) -> GitLooseObjectReader {
+        let reader = backend.withMemoryRebound(to: botlint_loose_backend.self, capacity: 1) { $0.pointee.reader! }
+        return Unmanaged<GitLooseObjectReader>.fromOpaque(reader).takeUnretainedValue()
+    }
+
     /// One read for libgit2: the object in a buffer libgit2 frees, GIT_ENOTFOUND when there is
     /// no loose file, or an error with the reason.
     private static func answer(_ backend: UnsafeMutablePointer<git_odb_backend>, _ oid: git_oid,
                                _ data: UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
                                _ length: UnsafeMutablePointer<Int>?, _ type: UnsafeMutablePointer<git_object_t>?) -> Int32 {
-        let reader = Unmanaged<GitLooseObjects>.fromOpaque(backend.withMemoryRebound(to: botlint_loose_backend.self, capacity: 1) { $0.pointee.reader! }).takeUnretainedValue()
+        let reader = reader(of: backend)
         // libgit2 reads trees and commits whole; 256 MB is far past any real one.
         guard let (name, result) = reader.readObject(oid, maxBytes: 256 << 20) else { return GIT_ENOTFOUND.rawValue }
         switch result {
-        case .blob(let bytes):
+        case .content(let bytes):
             guard let objectType = objectTypes[name ?? ""],
                   let buffer = git_odb_backend_data_alloc(backend, max(bytes.count, 1)) else { return GIT_ERROR.rawValue }
             bytes.withUnsafeBytes { if let base = $0.baseAddress { buffer.copyMemory(from: base, byteCount: bytes.count) } }
