@@ -27,6 +27,23 @@ private func looseObject(_ header: String, _ content: [UInt8], after: [UInt8] = 
     return Array(compressed.prefix(Int(size))) + after
 }
 
+/// A poller, a webhook and a start script, staged (and committed when asked).
+private func botRepository(committed: Bool = false) throws -> SourceScratchFolder {
+    let repo = try SourceScratchFolder()
+    try repo.git("init", "-q")
+    try repo.write("bot.py", "bot.infinity_polling()\n")
+    try repo.write("web.py", "bot.set_webhook(url)\n")
+    try repo.write("run.sh", "python bot.py\n")
+    if committed { try repo.commitAll() } else { try repo.git("add", "-A") }
+    return repo
+}
+
+/// The loose object file of `revision` (`:path` for a staged file).
+private func looseObjectFile(_ repo: SourceScratchFolder, _ revision: String) throws -> String {
+    let name = try repo.git("rev-parse", revision).trimmingCharacters(in: .whitespacesAndNewlines)
+    return repo.url(".git/objects/" + name.prefix(2) + "/" + name.dropFirst(2))
+}
+
 /// Pseudo-random bytes, which deflate cannot shrink.
 private func noise(_ count: Int) -> [UInt8] {
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -76,18 +93,10 @@ private func noise(_ count: Int) -> [UInt8] {
     }
 
     @Test func onlyObjectsWithoutALooseFileAreLeftToLibgit2() throws {
-        let repo = try SourceScratchFolder()
-        try repo.git("init", "-q")
-        try repo.write("bot.py", "bot.infinity_polling()\n")
-        try repo.write("web.py", "bot.set_webhook(url)\n")
-        try repo.write("run.sh", "python bot.py\n")
-        try repo.commitAll()
+        let repo = try botRepository(committed: true)
         let blobs = try stagedBlobs(repo)
         let objects = GitLooseObjectReader(objectsFolder: repo.url(".git/objects"))
-        func objectFile(_ path: String) throws -> String {
-            let name = try repo.git("rev-parse", ":" + path).trimmingCharacters(in: .whitespacesAndNewlines)
-            return repo.url(".git/objects/" + name.prefix(2) + "/" + name.dropFirst(2))
-        }
+        func objectFile(_ path: String) throws -> String { try looseObjectFile(repo, ":" + path) }
         // A symlink is followed, as git follows it; a FIFO is refused without being opened for reading.
         let webObject = try objectFile("web.py"), shellObject = try objectFile("run.sh")
         try FileManager.default.removeItem(atPath: webObject)
@@ -118,16 +127,8 @@ private func noise(_ count: Int) -> [UInt8] {
     }
 
     @Test func aDamagedObjectIsNotedAndTheRestIsStillRead() throws {
-        let repo = try SourceScratchFolder()
-        try repo.git("init", "-q")
-        try repo.write("bot.py", "bot.infinity_polling()\n")
-        try repo.write("web.py", "bot.set_webhook(url)\n")
-        try repo.write("run.sh", "python bot.py\n")
-        try repo.git("add", "-A")
-        func objectFile(_ path: String) throws -> String {
-            let name = try repo.git("rev-parse", ":" + path).trimmingCharacters(in: .whitespacesAndNewlines)
-            return repo.url(".git/objects/" + name.prefix(2) + "/" + name.dropFirst(2))
-        }
+        let repo = try botRepository()
+        func objectFile(_ path: String) throws -> String { try looseObjectFile(repo, ":" + path) }
         // Git writes objects read-only.
         for path in ["web.py", "run.sh"] { try FileManager.default.removeItem(atPath: try objectFile(path)) }
         try Data("not zlib at all".utf8).write(to: URL(fileURLWithPath: try objectFile("web.py")))
@@ -198,8 +199,7 @@ private func noise(_ count: Int) -> [UInt8] {
     }
 
     private func truncate(_ repo: SourceScratchFolder, object revision: String) throws {
-        let name = try repo.git("rev-parse", revision).trimmingCharacters(in: .whitespacesAndNewlines)
-        let file = repo.url(".git/objects/" + name.prefix(2) + "/" + name.dropFirst(2))
+        let file = try looseObjectFile(repo, revision)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
         try FileManager.default.removeItem(atPath: file)
         try bytes.dropLast(4).write(to: URL(fileURLWithPath: file))
