@@ -139,7 +139,7 @@ final class GitLooseObjectReader: @unchecked Sendable {
     case content([UInt8])
     /// The header's size, over the limit; nothing was inflated past the header.
     case tooLarge(Int)
-    /// Why it is not a readable blob, for the note.
+    /// Why it could not be read, for the note or libgit2's error.
     case unreadable(String)
 
     /// The blob in `bytes`, a loose object's file (or, when `isWholeFile` is false, its start).
