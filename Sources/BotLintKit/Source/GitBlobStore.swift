@@ -8,10 +8,12 @@ final class GitBlobStore: @unchecked Sendable {
     private let looseObjects: GitLooseObjectReader
     private let blobs: [String: git_oid]
 
-    init(repository: GitRepository, blobs: [String: git_oid]) {
+    /// `looseObjects` is a reader the caller already has (`--since` puts one in front of
+    /// libgit2's); by default one is opened.
+    init(repository: GitRepository, blobs: [String: git_oid], looseObjects: GitLooseObjectReader? = nil) {
         self.blobs = blobs
         databases = ObjectDatabases(repository: repository)
-        looseObjects = GitLooseObjectReader(objectsFolder: databases.objectsFolder)
+        self.looseObjects = looseObjects ?? GitLooseObjectReader(objectsFolder: repository.objectsFolder)
     }
 
     /// The same bounds as the work tree reader: over `maxBytes` is skipped with a note, binary
@@ -81,7 +83,7 @@ final class ObjectDatabases: @unchecked Sendable {
     /// first one lent, and the one shared when no other can be opened, which only serialises
     /// reads again.
     private let shared: OpaquePointer?
-    let objectsFolder: String?
+    private let objectsFolder: String?
     let failure: String?
     private let lock = NSLock()
     private var idle: [OpaquePointer] = []
@@ -99,10 +101,7 @@ final class ObjectDatabases: @unchecked Sendable {
             shared = nil
             failure = LibGit2.lastErrorMessage()
         }
-        var path = git_buf()
-        defer { git_buf_dispose(&path) }
-        objectsFolder = git_repository_item_path(&path, repository.handle, GIT_REPOSITORY_ITEM_OBJECTS) == 0
-            ? path.ptr.map { String(cString: $0) } : nil
+        objectsFolder = repository.objectsFolder
     }
 
     deinit {

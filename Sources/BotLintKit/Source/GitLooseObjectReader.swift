@@ -251,21 +251,17 @@ extension GitLooseObjectReader {
     /// Puts this reader in front of libgit2's own loose-object reader in `repository`, for the
     /// commits and trees that libgit2 reads (`--since`): a damaged loose object becomes
     /// libgit2's error instead of a hang. Objects with no loose file fall through to the packs.
-    static func guardLooseReads(in repository: GitRepository) {
+    func guardLooseReads(in repository: GitRepository) {
         var database: OpaquePointer?
         guard git_repository_odb(&database, repository.handle) == 0, let database else { return }
         defer { git_odb_free(database) }
-        var path = git_buf()
-        defer { git_buf_dispose(&path) }
-        guard git_repository_item_path(&path, repository.handle, GIT_REPOSITORY_ITEM_OBJECTS) == 0, let folder = path.ptr else { return }
-        let reader = GitLooseObjectReader(objectsFolder: String(cString: folder))
         let backend = UnsafeMutablePointer<botlint_loose_backend>.allocate(capacity: 1)
         backend.initialize(to: botlint_loose_backend())
         guard git_odb_init_backend(&backend.pointee.parent, UInt32(GIT_ODB_BACKEND_VERSION)) == 0 else {
             backend.deallocate()
             return
         }
-        backend.pointee.reader = Unmanaged.passRetained(reader).toOpaque()
+        backend.pointee.reader = Unmanaged.passRetained(self).toOpaque()
         backend.pointee.parent.read = { data, length, type, backend, oid in
             guard let backend, let oid else { return GIT_ERROR.rawValue }
             return GitLooseObjectReader.answer(backend, oid.pointee, data, length, type)

@@ -52,6 +52,14 @@ final class GitRepository {
         Self.trimmingSlash(String(cString: git_repository_commondir(handle)))
     }
 
+    /// The objects folder, shared by worktrees (alternates not included); nil if libgit2 cannot say.
+    var objectsFolder: String? {
+        var path = git_buf()
+        defer { git_buf_dispose(&path) }
+        guard git_repository_item_path(&path, handle, GIT_REPOSITORY_ITEM_OBJECTS) == 0 else { return nil }
+        return path.ptr.map { String(cString: $0) }
+    }
+
     /// A path-valued config setting (`~/` expanded) from every level git reads; nil when unset.
     func configPath(_ name: String) throws(GitError) -> String? {
         var config: OpaquePointer?

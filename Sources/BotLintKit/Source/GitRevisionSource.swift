@@ -16,7 +16,9 @@ public struct GitRevisionSource: FileSource {
     public init(path: String, revision: String) throws {
         let location = try GitSnapshotLocation.open(path, reading: "revision \(revision)", allowBare: true)
         let repository = location.repository
-        GitLooseObjectReader.guardLooseReads(in: repository)
+        // One reader for both: libgit2's commit and tree reads, and the blobs read below.
+        let looseObjects = GitLooseObjectReader(objectsFolder: repository.objectsFolder)
+        looseObjects.guardLooseReads(in: repository)
         do {
             let resolved = try GitObject.resolve(revision, in: repository)
             resolvedID = resolved.id
@@ -27,7 +29,7 @@ public struct GitRevisionSource: FileSource {
             walk.entries.sort { $0.path < $1.path }
             snapshot = FileListing(root: location.root, scope: location.scope, isGit: true,
                                    entries: ExcludedFolders.removingDependencies(from: walk.entries), notes: walk.notes)
-            blobs = GitBlobStore(repository: repository, blobs: walk.oids)
+            blobs = GitBlobStore(repository: repository, blobs: walk.oids, looseObjects: looseObjects)
         } catch {
             throw FileSourceError("revision '\(revision)': \(error)")
         }

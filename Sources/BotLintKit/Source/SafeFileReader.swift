@@ -156,7 +156,7 @@ struct SafeFileReader {
     /// which saves the read that would return 0 for every file. A file that grew meanwhile is
     /// read as it was; a short read before that size (network file systems) reads on.
     static func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>, from descriptor: Int32, failure: inout Int32,
-                             endsAt size: Int? = nil) -> Int {
+                     endsAt size: Int? = nil) -> Int {
         guard let base = buffer.baseAddress else { return 0 }
         var count = 0
         while count < buffer.count {
