@@ -329,29 +329,38 @@ enum DeepFolder {
         close(fileDescriptor)
     }
 
-    /// Removes the chain bottom-up, so `FileManager` never has to name the deepest paths.
+    /// Removes the chain bottom-up, so `FileManager` never has to name the deepest paths. One
+    /// descriptor is open at a time, climbing back through `..`: holding the whole chain
+    /// (10,000 descriptors) crashed `Process.run()` in tests running beside it.
     static func remove(in root: String, named name: String) {
-        var chain: [Int32] = [open(root, O_RDONLY | O_DIRECTORY)]
-        while let last = chain.last, last >= 0 {
-            let next = openat(last, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW)
+        var current = open(root, O_RDONLY | O_DIRECTORY)
+        guard current >= 0 else { return }
+        var depth = 0
+        while true {
+            let next = openat(current, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW)
             guard next >= 0 else { break }
-            chain.append(next)
+            close(current)
+            current = next
+            depth += 1
         }
-        while chain.count > 1 {
-            let folder = chain.removeLast()
-            if let directory = fdopendir(dup(folder)) {
+        while depth > 0 {
+            if let directory = fdopendir(dup(current)) {
                 while let item = readdir(directory) {
                     let child = withUnsafePointer(to: &item.pointee.d_name) {
                         $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
                     }
-                    if child != ".", child != "..", child != name { unlinkat(folder, child, 0) }
+                    if child != ".", child != "..", child != name { unlinkat(current, child, 0) }
                 }
                 closedir(directory)
             }
-            close(folder)
-            unlinkat(chain[chain.count - 1], name, AT_REMOVEDIR)
+            let parent = openat(current, "..", O_RDONLY | O_DIRECTORY)
+            close(current)
+            guard parent >= 0 else { return }
+            unlinkat(parent, name, AT_REMOVEDIR)
+            current = parent
+            depth -= 1
         }
-        close(chain[0])
+        close(current)
     }
 }
 
